@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Data;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Checkout;
+
+/// <summary>
+/// Draws 交易号s and saves the order that carries one. The unique index on the 交易号 is the
+/// arbiter: on the rare collision, the order is saved again under a fresh number.
+/// </summary>
+public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public async Task<Order> SaveNewAsync(Func<TradeNo, DateTimeOffset, Order> create, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = BeijingTime.Now(clock);
+            var tradeNo = TradeNo.New(now, terminal.Value.StoreNo, terminal.Value.TerminalNo, Random.Shared);
+            var order = create(tradeNo, now);
+            db.Orders.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return order;
+            }
+            catch (DbUpdateException e) when (attempt < Attempts && IsUniqueViolation(e))
+            {
+                db.Entry(order).State = EntityState.Detached;
+                foreach (var line in order.Lines) db.Entry(line).State = EntityState.Detached;
+            }
+        }
+    }
+
+    // SQLite reports SQLITE_CONSTRAINT (19); PostgreSQL's 23505 is matched by its SqlState text.
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is SqliteException { SqliteErrorCode: 19 }
+        || e.InnerException?.GetType().GetProperty("SqlState")?.GetValue(e.InnerException) as string == "23505";
+}

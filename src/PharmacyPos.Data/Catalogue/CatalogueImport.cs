@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Catalogue;
+
+namespace PharmacyPos.Data.Catalogue;
+
+public sealed record CatalogueRowError(int RowNumber, string Column, string Message);
+
+public sealed record CatalogueImportReport(int Added, int Updated, IReadOnlyList<CatalogueRowError> Errors)
+{
+    public int Imported => Added + Updated;
+}
+
+/// <summary>
+/// Imports a catalogue file: rows that are wrong are reported with their row number and the
+/// reason, the rest go in together in one transaction, so nothing is half-written.
+/// A known 编码 updates its drug; a new one adds a drug.
+/// </summary>
+public sealed class CatalogueImport(PosDbContext db)
+{
+    public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<CatalogueRow> rows, CancellationToken ct = default)
+    {
+        var errors = new List<CatalogueRowError>();
+        var valid = new List<Drug>();
+        var seenCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var seenBarcodes = new Dictionary<string, int>();
+
+        foreach (var row in rows)
+        {
+            var rowErrors = new List<CatalogueRowError>();
+            var drug = Parse(row, rowErrors);
+            if (drug is not null)
+            {
+                if (seenCodes.TryGetValue(drug.Code, out var codeRow))
+                    rowErrors.Add(new(row.RowNumber, CatalogueColumns.Code, $"编码“{drug.Code}”与第 {codeRow} 行重复。"));
+                if (seenBarcodes.TryGetValue(drug.Barcode, out var barcodeRow))
+                    rowErrors.Add(new(row.RowNumber, CatalogueColumns.Barcode, $"条码“{drug.Barcode}”与第 {barcodeRow} 行重复。"));
+            }
+            if (rowErrors.Count > 0 || drug is null)
+            {
+                errors.AddRange(rowErrors);
+                continue;
+            }
+            seenCodes[drug.Code] = row.RowNumber;
+            seenBarcodes[drug.Barcode] = row.RowNumber;
+            valid.Add(drug);
+        }
+
+        var codes = valid.Select(d => d.Code).ToList();
+        var barcodes = valid.Select(d => d.Barcode).ToList();
+        var existing = await db.Drugs.Where(d => codes.Contains(d.Code) || barcodes.Contains(d.Barcode)).ToListAsync(ct);
+        var byCode = existing.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        var byBarcode = existing.ToDictionary(d => d.Barcode);
+
+        int added = 0, updated = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var drug in valid)
+        {
+            if (byBarcode.TryGetValue(drug.Barcode, out var holder) && !string.Equals(holder.Code, drug.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                var rowNumber = seenCodes[drug.Code];
+                errors.Add(new(rowNumber, CatalogueColumns.Barcode, $"条码“{drug.Barcode}”已被药品 {holder.Code}（{holder.Name}）使用。"));
+                continue;
+            }
+            if (byCode.TryGetValue(drug.Code, out var known))
+            {
+                known.UpdateFrom(drug);
+                updated++;
+            }
+            else
+            {
+                db.Drugs.Add(drug);
+                added++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new CatalogueImportReport(added, updated, errors.OrderBy(e => e.RowNumber).ToList());
+    }
+
+    private static Drug? Parse(CatalogueRow row, List<CatalogueRowError> errors)
+    {
+        void Fail(string column, string message) => errors.Add(new(row.RowNumber, column, message));
+
+        foreach (var column in CatalogueColumns.Required)
+            if (row[column].Length == 0) Fail(column, $"{column}不能为空。");
+
+        var priceText = row[CatalogueColumns.RetailPrice];
+        Money price = default;
+        if (priceText.Length > 0 && (!Money.TryParse(priceText, out price) || price.Fen <= 0))
+            Fail(CatalogueColumns.RetailPrice, $"零售价“{priceText}”无效：必须是大于 0 的金额，最多两位小数。");
+
+        var selfPaidText = row[CatalogueColumns.WhollySelfPaid];
+        bool? selfPaid = selfPaidText.ToUpperInvariant() switch
+        {
+            "" or "否" or "N" or "0" or "FALSE" => false,
+            "是" or "Y" or "1" or "TRUE" => true,
+            _ => null,
+        };
+        if (selfPaid is null) Fail(CatalogueColumns.WhollySelfPaid, $"全自费“{selfPaidText}”无效：应为 是 或 否。");
+
+        var nationalCode = row[CatalogueColumns.NationalCode];
+        var categoryText = row[CatalogueColumns.Category];
+        InsuranceCategory? category = null;
+        if (categoryText.Length > 0)
+        {
+            if (InsuranceCategoryNames.TryParse(categoryText, out var c)) category = c;
+            else Fail(CatalogueColumns.Category, $"未知的医保类别“{categoryText}”：应为 甲、乙 或 丙。");
+        }
+
+        foreach (var (column, max) in new[] { (CatalogueColumns.Code, 32), (CatalogueColumns.Barcode, 32), (CatalogueColumns.Name, 100), (CatalogueColumns.PinyinInitials, 40), (CatalogueColumns.NationalCode, 40) })
+            if (row[column].Length > max) Fail(column, $"{column}过长（最多 {max} 个字符）。");
+
+        var pinyin = row[CatalogueColumns.PinyinInitials];
+        if (pinyin.Length > 0 && !pinyin.All(char.IsAsciiLetterOrDigit))
+            Fail(CatalogueColumns.PinyinInitials, $"拼音码“{pinyin}”只能包含字母和数字。");
+
+        if (errors.Count > 0) return null;
+        return new Drug(row[CatalogueColumns.Code], row[CatalogueColumns.Barcode], row[CatalogueColumns.Name],
+            row[CatalogueColumns.Specification], row[CatalogueColumns.Manufacturer], row[CatalogueColumns.Unit],
+            price, pinyin, nationalCode, selfPaid!.Value, category);
+    }
+}

@@ -1,0 +1,28 @@
+namespace PharmacyPos.Data.Catalogue;
+
+/// <summary>One data row of a catalogue file, cells by header, before any validation.</summary>
+public sealed record CatalogueRow(int RowNumber, IReadOnlyDictionary<string, string> Cells)
+{
+    public string this[string column] => Cells.TryGetValue(column, out var v) ? v.Trim() : "";
+}
+
+/// <summary>The columns a catalogue file carries, in the pharmacy's own headings.</summary>
+public static class CatalogueColumns
+{
+    public const string Code = "编码";
+    public const string Barcode = "条码";
+    public const string Name = "名称";
+    public const string Specification = "规格";
+    public const string Manufacturer = "生产厂家";
+    public const string Unit = "单位";
+    public const string RetailPrice = "零售价";
+    public const string PinyinInitials = "拼音码";
+    public const string NationalCode = "医保编码";
+    public const string WhollySelfPaid = "全自费";
+    public const string Category = "医保类别";
+
+    public static readonly string[] Required = [Code, Barcode, Name, RetailPrice];
+
+    public static readonly string[] All =
+        [Code, Barcode, Name, Specification, Manufacturer, Unit, RetailPrice, PinyinInitials, NationalCode, WhollySelfPaid, Category];
+}

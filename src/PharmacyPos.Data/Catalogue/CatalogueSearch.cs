@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain.Catalogue;
+
+namespace PharmacyPos.Data.Catalogue;
+
+/// <summary>The catalogue look-ups the till and the catalogue page need.</summary>
+public sealed class CatalogueSearch(PosDbContext db)
+{
+    /// <summary>A scanner burst or a typed code: exact barcode first, then exact 编码.</summary>
+    public async Task<Drug?> FindExactAsync(string entry, CancellationToken ct = default)
+    {
+        var text = entry.Trim();
+        if (text.Length == 0) return null;
+        return await db.Drugs.AsNoTracking().FirstOrDefaultAsync(d => d.Barcode == text, ct)
+               ?? await db.Drugs.AsNoTracking().FirstOrDefaultAsync(d => d.Code == text.ToUpper(), ct);
+    }
+
+    /// <summary>拼音码 prefix matches, shortest (closest) first, for the entry dropdown.</summary>
+    public async Task<IReadOnlyList<Drug>> ByPinyinAsync(string prefix, int take = 10, CancellationToken ct = default)
+    {
+        var p = prefix.Trim().ToUpperInvariant();
+        if (p.Length == 0 || !p.All(char.IsAsciiLetterOrDigit)) return [];
+        return await db.Drugs.AsNoTracking()
+            .Where(d => d.PinyinInitials.StartsWith(p))
+            .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
+            .Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>The catalogue page: name, 编码, 条码 or 拼音码 containing the text.</summary>
+    public async Task<(IReadOnlyList<Drug> Page, int Total)> SearchAsync(string? text, int page, int pageSize, CancellationToken ct = default)
+    {
+        var q = db.Drugs.AsNoTracking();
+        var t = text?.Trim() ?? "";
+        if (t.Length > 0)
+        {
+            var upper = t.ToUpperInvariant();
+            q = q.Where(d => d.Name.Contains(t) || d.Code.Contains(upper) || d.Barcode.Contains(t) || d.PinyinInitials.StartsWith(upper));
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(d => d.Code).Skip(Math.Max(0, page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (rows, total);
+    }
+}

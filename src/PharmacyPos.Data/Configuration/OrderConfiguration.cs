@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Data.Configuration;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("orders");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.TradeNo).IsRequired();
+        b.HasIndex(o => o.TradeNo).IsUnique();
+        b.HasIndex(o => new { o.StoreId, o.CreatedAt });
+        b.Property(o => o.TerminalId).HasMaxLength(32).IsRequired();
+        b.Property(o => o.Method).HasConversion<int>();
+        b.Property(o => o.Status).HasConversion<int>();
+        b.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> b)
+    {
+        b.ToTable("order_lines");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.DrugCode).HasMaxLength(32);
+        b.Property(l => l.DrugName).HasMaxLength(100);
+        b.Property(l => l.Specification).HasMaxLength(100);
+        b.Property(l => l.Unit).HasMaxLength(10);
+        b.Property(l => l.NationalCode).HasMaxLength(40);
+        b.Ignore(l => l.Amount);
+    }
+}

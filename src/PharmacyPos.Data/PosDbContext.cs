@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Data;
+
+public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbContext(options)
+{
+    public DbSet<Drug> Drugs => Set<Drug>();
+    public DbSet<Order> Orders => Set<Order>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is stored as integer fen: exact, and sortable by the database.
+        configurationBuilder.Properties<PharmacyPos.Domain.Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<TradeNo>().HaveConversion<TradeNoConverter>().HaveMaxLength(TradeNo.Length);
+        // SQLite cannot order or compare DateTimeOffset as text; unix milliseconds it can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+}

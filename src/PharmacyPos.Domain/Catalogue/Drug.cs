@@ -1,0 +1,80 @@
+namespace PharmacyPos.Domain.Catalogue;
+
+/// <summary>
+/// A drug as the pharmacy sells it. <see cref="NationalCode"/> is the 对码 result: the national
+/// medical-insurance catalogue code it maps to, or null when the drug is 未对码.
+/// </summary>
+public sealed class Drug
+{
+    public Drug(
+        string code,
+        string barcode,
+        string name,
+        string specification,
+        string manufacturer,
+        string unit,
+        Money retailPrice,
+        string pinyinInitials,
+        string? nationalCode,
+        bool whollySelfPaid,
+        InsuranceCategory? category)
+    {
+        Code = code.Trim();
+        Barcode = barcode.Trim();
+        Name = name.Trim();
+        Specification = specification.Trim();
+        Manufacturer = manufacturer.Trim();
+        Unit = unit.Trim();
+        RetailPrice = retailPrice;
+        PinyinInitials = pinyinInitials.Trim().ToUpperInvariant();
+        NationalCode = string.IsNullOrWhiteSpace(nationalCode) ? null : nationalCode.Trim();
+        WhollySelfPaid = whollySelfPaid;
+        Category = category;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>自编码: the pharmacy's own drug code (medins_list_codg on the insurance wire).</summary>
+    public string Code { get; private set; }
+    public string Barcode { get; private set; }
+    public string Name { get; private set; }
+    public string Specification { get; private set; }
+    public string Manufacturer { get; private set; }
+    public string Unit { get; private set; }
+    public Money RetailPrice { get; private set; }
+    public string PinyinInitials { get; private set; }
+    public string? NationalCode { get; private set; }
+    public bool WhollySelfPaid { get; private set; }
+    public InsuranceCategory? Category { get; private set; }
+
+    /// <summary>未对码: not mapped to the national catalogue.</summary>
+    public bool IsUnmapped => NationalCode is null;
+
+    /// <summary>注意事项 2: only mapped, not wholly self-paid drugs may be paid from the insurance account.</summary>
+    public bool IsInsuranceEligible => !IsUnmapped && !WhollySelfPaid;
+
+    /// <summary>What the cashier sees in the grid's 医保 column.</summary>
+    public string InsuranceLabel =>
+        IsUnmapped ? "未对码" : WhollySelfPaid ? "全自费" : Category is { } c ? c.ToChinese() + "类" : "已对码";
+
+    public void ChangePrice(Money price)
+    {
+        if (price.Fen <= 0) throw new ArgumentOutOfRangeException(nameof(price), "A retail price is above zero.");
+        RetailPrice = price;
+    }
+
+    /// <summary>Overwrites everything but the identity, for a catalogue re-import of the same code.</summary>
+    public void UpdateFrom(Drug other)
+    {
+        Barcode = other.Barcode;
+        Name = other.Name;
+        Specification = other.Specification;
+        Manufacturer = other.Manufacturer;
+        Unit = other.Unit;
+        RetailPrice = other.RetailPrice;
+        PinyinInitials = other.PinyinInitials;
+        NationalCode = other.NationalCode;
+        WhollySelfPaid = other.WhollySelfPaid;
+        Category = other.Category;
+    }
+}

@@ -1,0 +1,35 @@
+namespace PharmacyPos.Domain.Errors;
+
+/// <summary>
+/// Every error a cashier can see, defined once: the code travels in logs and API responses,
+/// the message is what the screen says.
+/// </summary>
+public static class PosErrors
+{
+    public static PosError DrugNotFound(string entry) =>
+        new("DRUG_NOT_FOUND", $"未找到药品“{entry}”，请核对条码、编码或拼音码后重新录入。");
+
+    public static readonly PosError EntryEmpty =
+        new("ENTRY_EMPTY", "请先扫描条码或输入药品编码、拼音码。");
+
+    public static readonly PosError QuantityNotANumber =
+        new("QUANTITY_NOT_A_NUMBER", "数量必须是整数。");
+
+    public static PosError QuantityOutOfRange(int min, int max) =>
+        new("QUANTITY_OUT_OF_RANGE", $"数量必须在 {min} 到 {max} 之间。");
+
+    public static readonly PosError NoLineSelected =
+        new("NO_LINE_SELECTED", "请先用上下方向键选中要操作的药品明细。");
+
+    public static readonly PosError SaleEmpty =
+        new("SALE_EMPTY", "尚未录入药品，无法结算。");
+
+    public static readonly PosError CashAmountInvalid =
+        new("CASH_AMOUNT_INVALID", "实收金额格式不正确，请输入如 100 或 58.50 的金额。");
+
+    public static PosError CashBelowTotal(Money total, Money received) =>
+        new("CASH_BELOW_TOTAL", $"实收金额 {received} 少于应收金额 {total}，请重新输入。");
+
+    public static readonly PosError PriceInvalid =
+        new("PRICE_INVALID", "零售价必须是大于 0 的金额，最多两位小数。");
+}

@@ -1,0 +1,33 @@
+namespace PharmacyPos.Domain.Orders;
+
+/// <summary>A sold line, frozen as it was sold: later catalogue edits do not rewrite history.</summary>
+public sealed class OrderLine
+{
+    private OrderLine() { DrugCode = DrugName = Specification = Unit = ""; }
+
+    public OrderLine(int lineNo, string drugCode, string drugName, string specification, string unit,
+        string? nationalCode, bool whollySelfPaid, Money unitPrice, int quantity)
+    {
+        LineNo = lineNo;
+        DrugCode = drugCode;
+        DrugName = drugName;
+        Specification = specification;
+        Unit = unit;
+        NationalCode = nationalCode;
+        WhollySelfPaid = whollySelfPaid;
+        UnitPrice = unitPrice;
+        Quantity = quantity;
+    }
+
+    public long Id { get; private set; }
+    public int LineNo { get; private set; }
+    public string DrugCode { get; private set; }
+    public string DrugName { get; private set; }
+    public string Specification { get; private set; }
+    public string Unit { get; private set; }
+    public string? NationalCode { get; private set; }
+    public bool WhollySelfPaid { get; private set; }
+    public Money UnitPrice { get; private set; }
+    public int Quantity { get; private set; }
+    public Money Amount => UnitPrice * Quantity;
+}

@@ -1,0 +1,66 @@
+using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Errors;
+
+namespace PharmacyPos.Domain.Sales;
+
+/// <summary>
+/// The drugs a customer is buying, as the cashier enters them. It lives until it is paid; the
+/// settlement asks it whether the insurance account may pay (注意事项 2).
+/// </summary>
+public sealed class Sale
+{
+    private readonly List<SaleLine> _lines = [];
+
+    public IReadOnlyList<SaleLine> Lines => _lines;
+    public bool IsEmpty => _lines.Count == 0;
+    public Money Total => _lines.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
+
+    /// <summary>件数: the number of packs, as the till shows it.</summary>
+    public int ItemCount => _lines.Sum(l => l.Quantity);
+
+    /// <summary>
+    /// Adds a drug; the same drug scanned again raises its line's quantity instead of adding a
+    /// second line, as a cashier expects from a till.
+    /// </summary>
+    public Result<SaleLine> Add(Drug drug, int quantity = 1)
+    {
+        var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code);
+        var checkedQuantity = Quantity.Check((existing?.Quantity ?? 0) + quantity);
+        if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
+
+        if (existing is not null)
+        {
+            existing.Quantity = checkedQuantity.Value;
+            return existing;
+        }
+        var line = new SaleLine(drug, checkedQuantity.Value);
+        _lines.Add(line);
+        return line;
+    }
+
+    public Result<SaleLine> ChangeQuantity(int lineIndex, int quantity)
+    {
+        if (!IsLine(lineIndex)) return PosErrors.NoLineSelected;
+        var checkedQuantity = Quantity.Check(quantity);
+        if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
+        _lines[lineIndex].Quantity = checkedQuantity.Value;
+        return _lines[lineIndex];
+    }
+
+    public Result<SaleLine> Remove(int lineIndex)
+    {
+        if (!IsLine(lineIndex)) return PosErrors.NoLineSelected;
+        var line = _lines[lineIndex];
+        _lines.RemoveAt(lineIndex);
+        return line;
+    }
+
+    public void Clear() => _lines.Clear();
+
+    /// <summary>注意事项 2: one 未对码 or 全自费 line and the insurance account may not pay at all.</summary>
+    public bool IsInsuranceEligible => !IsEmpty && _lines.All(l => l.Drug.IsInsuranceEligible);
+
+    public IEnumerable<SaleLine> LinesBarringInsurance => _lines.Where(l => !l.Drug.IsInsuranceEligible);
+
+    private bool IsLine(int index) => index >= 0 && index < _lines.Count;
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Data;
+using PharmacyPos.Data.Catalogue;
+using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Web.Api;
+
+/// <summary>
+/// The JSON API: the same look-ups the screens use, for integrations and scripts. Every
+/// expected failure is a problem document carrying the error's stable code and Chinese text.
+/// </summary>
+public static class PosApi
+{
+    public static IEndpointRouteBuilder MapPosApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/catalogue/lookup", async (string? entry, CatalogueSearch search, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(entry)) return Problem(PosErrors.EntryEmpty, StatusCodes.Status400BadRequest);
+            var drug = await search.FindExactAsync(entry, ct);
+            return drug is null
+                ? Problem(PosErrors.DrugNotFound(entry), StatusCodes.Status404NotFound)
+                : Results.Ok(DrugDto.From(drug));
+        });
+
+        api.MapGet("/orders/{tradeNo}", async (string tradeNo, PosDbContext db, CancellationToken ct) =>
+        {
+            if (!TradeNo.TryParse(tradeNo, out var parsed))
+                return Problem(ApiErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);
+            var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.TradeNo == parsed, ct);
+            return order is null
+                ? Problem(ApiErrors.OrderNotFound(tradeNo), StatusCodes.Status404NotFound)
+                : Results.Ok(OrderDto.From(order));
+        });
+
+        return app;
+    }
+
+    internal static IResult Problem(PosError error, int status) =>
+        Results.Problem(title: error.Message, statusCode: status, type: "urn:pharmacypos:error:" + error.Code,
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+}
+
+internal static class ApiErrors
+{
+    public static PosError TradeNoMalformed(string text) =>
+        new("TRADE_NO_MALFORMED", $"交易号“{text}”格式不正确：应为 {TradeNo.Length} 位数字。");
+
+    public static PosError OrderNotFound(string text) =>
+        new("ORDER_NOT_FOUND", $"未找到交易号为“{text}”的订单。");
+}
+
+public sealed record DrugDto(string Code, string Barcode, string Name, string Specification, string Manufacturer,
+    string Unit, decimal RetailPrice, string PinyinInitials, string? NationalCode, bool WhollySelfPaid, string Insurance)
+{
+    public static DrugDto From(Drug d) => new(d.Code, d.Barcode, d.Name, d.Specification, d.Manufacturer, d.Unit,
+        d.RetailPrice.Yuan, d.PinyinInitials, d.NationalCode, d.WhollySelfPaid, d.InsuranceLabel);
+}
+
+public sealed record OrderDto(string TradeNo, DateTimeOffset CreatedAt, decimal Total, string Method, string Status,
+    decimal? CashReceived, decimal? Change, IReadOnlyList<OrderLineDto> Lines)
+{
+    public static OrderDto From(Order o) => new(o.TradeNo.Value, o.CreatedAt, o.Total.Yuan, o.Method.ToChinese(),
+        o.Status.ToChinese(), o.CashReceived?.Yuan, o.Change?.Yuan,
+        o.Lines.Select(l => new OrderLineDto(l.LineNo, l.DrugCode, l.DrugName, l.UnitPrice.Yuan, l.Quantity, l.Amount.Yuan)).ToList());
+}
+
+public sealed record OrderLineDto(int LineNo, string DrugCode, string DrugName, decimal UnitPrice, int Quantity, decimal Amount);

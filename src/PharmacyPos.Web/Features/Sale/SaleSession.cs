@@ -1,0 +1,66 @@
+using PharmacyPos.Domain.Errors;
+using SaleModel = PharmacyPos.Domain.Sales.Sale;
+
+namespace PharmacyPos.Web.Features.Sale;
+
+/// <summary>What one till holds between screens: the sale being entered and the line the cashier selected.
+/// Scoped to the Blazor circuit, so going to 手机支付 and back keeps the sale.</summary>
+public sealed class SaleSession
+{
+    public SaleModel Sale { get; } = new();
+
+    public int SelectedIndex { get; private set; } = -1;
+
+    public Notice? Notice { get; private set; }
+
+    /// <summary>话术 A or B, shown after the step that calls for it until the next customer's first drug.</summary>
+    public string? FollowUpScript { get; private set; }
+
+    public event Action? Changed;
+
+    public void Select(int index)
+    {
+        SelectedIndex = Sale.Lines.Count == 0 ? -1 : Math.Clamp(index, 0, Sale.Lines.Count - 1);
+        Changed?.Invoke();
+    }
+
+    public void MoveSelection(int delta) => Select(SelectedIndex < 0 ? 0 : SelectedIndex + delta);
+
+    public void Say(Notice notice)
+    {
+        Notice = notice;
+        Changed?.Invoke();
+    }
+
+    public void Fail(PosError error) => Say(Notice.Error(error));
+
+    public void ShowFollowUp(string script)
+    {
+        FollowUpScript = script;
+        Changed?.Invoke();
+    }
+
+    /// <summary>The first drug of a new customer: the previous customer's script is done with.</summary>
+    public void LineEntered(int index)
+    {
+        if (Sale.Lines.Count == 1) FollowUpScript = null;
+        Select(index);
+    }
+
+    /// <summary>The sale is settled: the next customer starts on an empty screen.</summary>
+    public void Clear()
+    {
+        Sale.Clear();
+        SelectedIndex = -1;
+        Changed?.Invoke();
+    }
+}
+
+public sealed record Notice(NoticeKind Kind, string Text, string? Code = null)
+{
+    public static Notice Info(string text) => new(NoticeKind.Info, text);
+    public static Notice Success(string text) => new(NoticeKind.Success, text);
+    public static Notice Error(PosError error) => new(NoticeKind.Error, error.Message, error.Code);
+}
+
+public enum NoticeKind { Info, Success, Error }

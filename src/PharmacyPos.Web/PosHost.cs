@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Checkout;
+using PharmacyPos.Data;
+using PharmacyPos.Data.Catalogue;
+using PharmacyPos.Web.Api;
+using PharmacyPos.Web.Components;
+using PharmacyPos.Web.Features.Sale;
+
+namespace PharmacyPos.Web;
+
+/// <summary>
+/// Builds the POS host. Program.cs runs it; the end-to-end tests start the same host as a
+/// process on a free port, so what they test is what a pharmacy runs.
+/// </summary>
+public static class PosHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PosHost).Assembly.GetName().Name,
+        });
+        // Blazor's framework script is a static web asset; serve it however the host was launched.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
+        services.AddDbContext<PosDbContext>((sp, options) =>
+            options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddScoped<CatalogueSearch>();
+        services.AddScoped<CatalogueImport>();
+        services.AddScoped<TradeNos>();
+        services.AddScoped<CashCheckout>();
+        services.AddScoped<SaleSession>();
+        services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
+
+        var app = builder.Build();
+        await PrepareDatabaseAsync(app);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapPosApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        if (app.Configuration.GetValue("Catalogue:SeedDemo", true))
+        {
+            var report = await DemoCatalogue.SeedIfEmptyAsync(db);
+            if (report is not null)
+                app.Logger.LogInformation("Demo catalogue seeded: {Added} drugs, {Errors} rejected rows", report.Added, report.Errors.Count);
+        }
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            // One plain line a newcomer (and the end-to-end tests) can read the address from.
+            Console.WriteLine($"PharmacyPos 收银系统已启动: {address}");
+        }
+    }
+}

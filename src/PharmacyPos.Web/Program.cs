@@ -1,0 +1,4 @@
+using PharmacyPos.Web;
+
+var app = await PosHost.BuildAsync(args);
+await app.RunAsync();

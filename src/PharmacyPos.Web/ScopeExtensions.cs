@@ -1,0 +1,15 @@
+namespace PharmacyPos.Web;
+
+/// <summary>
+/// A Blazor circuit lives for hours; a DbContext must not. Each till operation gets its own
+/// scope (and so its own DbContext) and lets it go when done.
+/// </summary>
+public static class ScopeExtensions
+{
+    public static async Task<TResult> InScopeAsync<TService, TResult>(this IServiceScopeFactory scopes, Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}

@@ -1,0 +1,97 @@
+// The till's keyboard. A scanner gun is a keyboard that types a code fast and presses Enter;
+// the cashier's hands stay on the keys. Keys land in the entry box natively (no round trip per
+// key), and only whole commands travel to the server: Enter with the text, arrows, DEL, +/-,
+// Alt+letter and F-keys. While a dialog is open ([data-modal]) the dialog owns the keyboard.
+(function () {
+  let target = null;      // DotNetObjectReference of the component that owns the keyboard now
+  let typedTimer = 0;
+  let queue = Promise.resolve();
+
+  const entry = () => document.querySelector('[data-entry]');
+  const modalOpen = () => document.querySelector('[data-modal]') !== null;
+  const isField = el => el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+
+  // Commands are sent one after another so the server sees them in the order they were typed.
+  function send(key, text) {
+    const t = target;
+    if (!t) return;
+    queue = queue.then(() => t.invokeMethodAsync('OnKey', key, text))
+      .then(r => { const e = entry(); if (r && r.clear && e) e.value = ''; })
+      .catch(err => console.error(err));
+  }
+
+  function onInput(ev) {
+    if (!ev.target.matches('[data-entry]')) return;
+    clearTimeout(typedTimer);
+    const text = ev.target.value;
+    typedTimer = setTimeout(() => {
+      const t = target;
+      if (t) queue = queue.then(() => t.invokeMethodAsync('OnTyped', text)).catch(err => console.error(err));
+    }, 120);
+  }
+
+  function onKeyDown(ev) {
+    if (!target || modalOpen()) return;
+    const e = entry();
+    const el = ev.target;
+    const inEntry = el === e;
+    const inOtherField = isField(el) && !inEntry;
+
+    if (ev.altKey && !ev.ctrlKey && /^Key[A-Z]$/.test(ev.code)) {
+      ev.preventDefault();
+      send('Alt+' + ev.code.substring(3), e ? e.value : '');
+      return;
+    }
+    if (/^F([1-9]|1[01])$/.test(ev.key) && ev.key !== 'F5') {
+      ev.preventDefault();
+      send(ev.key, e ? e.value : '');
+      return;
+    }
+    if (inOtherField) {
+      // A quantity field: Enter commits it (change fires on blur) and hands the keys back.
+      if (ev.key === 'Enter') { ev.preventDefault(); el.blur(); if (e) e.focus(); }
+      return;
+    }
+    const text = e ? e.value : '';
+    switch (ev.key) {
+      case 'Enter':
+        ev.preventDefault();
+        clearTimeout(typedTimer);
+        send('Enter', text);
+        return;
+      case 'ArrowUp':
+      case 'ArrowDown':
+      case 'Escape':
+        ev.preventDefault();
+        send(ev.key, text);
+        return;
+      case 'Delete':
+        // DELETE/DEL deletes the selected line; with text in the box it edits the text.
+        if (text === '') { ev.preventDefault(); send('Delete', text); }
+        return;
+      case '+':
+      case '-':
+        if (text === '') { ev.preventDefault(); send(ev.key, text); }
+        return;
+    }
+    // A scan while the focus is elsewhere on the page still lands in the entry box.
+    if (!inEntry && e && ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      e.focus();
+      e.value += ev.key;
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }
+
+  document.addEventListener('keydown', onKeyDown, true);
+  document.addEventListener('input', onInput, true);
+
+  window.till = {
+    attach(dotnetRef) { target = dotnetRef; const e = entry(); if (e) e.focus(); document.body.dataset.tillReady = 'true'; },
+    detach(dotnetRef) { if (target === dotnetRef) { target = null; delete document.body.dataset.tillReady; } },
+    clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
+    focusEntry() { const e = entry(); if (e && !modalOpen()) e.focus(); },
+    focus(selector) { const el = document.querySelector(selector); if (el) { el.focus(); if (el.select) el.select(); } },
+    print() { window.print(); },
+  };
+})();
