@@ -23,6 +23,8 @@ public static class PosHost
         {
             Args = args,
             ApplicationName = typeof(PosHost).Assembly.GetName().Name,
+            // Settings and assets sit beside the binaries; the working directory holds the data.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         // Blazor's framework script is a static web asset; serve it however the host was launched.
         builder.WebHost.UseStaticWebAssets();

@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PharmacyPos.Data.Catalogue;
+using PharmacyPos.TestSupport;
+
+namespace PharmacyPos.Data.Tests;
+
+public class CatalogueImportTests : IAsyncLifetime
+{
+    private const string Header = "编码,条码,名称,规格,生产厂家,单位,零售价,拼音码,医保编码,全自费,医保类别";
+    private TestDatabase _db = default!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task<CatalogueImportReport> ImportCsvAsync(params string[] lines)
+    {
+        var csv = string.Join("\n", [Header, .. lines]);
+        await using var db = _db.NewContext();
+        var rows = CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "catalogue.csv");
+        return await new CatalogueImport(db).ImportAsync(rows);
+    }
+
+    [Fact]
+    public async Task Good_rows_are_imported_and_bad_rows_are_reported_with_row_number_and_reason()
+    {
+        var report = await ImportCsvAsync(
+            "A001,6900000000011,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,16.80,BLFHSJN,XM01AE01A1,否,甲",
+            "A002,6900000000028,坏价格,1,某厂,盒,十元,HJG,,否,",
+            "A003,6900000000011,重复条码,1,某厂,盒,5.00,CFTM,,否,",
+            "A004,6900000000035,未知类别,1,某厂,盒,5.00,WZLB,X1,否,丁",
+            "A005,6900000000042,清凉油,3g,某厂,盒,3.00,QLY,,否,");
+
+        Assert.Equal(2, report.Added);
+        Assert.Equal([3, 4, 5], report.Errors.Select(e => e.RowNumber));
+        Assert.Contains("零售价“十元”无效", report.Errors[0].Message);
+        Assert.Contains("与第 2 行重复", report.Errors[1].Message);
+        Assert.Contains("未知的医保类别“丁”", report.Errors[2].Message);
+
+        await using var db = _db.NewContext();
+        Assert.Equal(["A001", "A005"], await db.Drugs.OrderBy(d => d.Code).Select(d => d.Code).ToListAsync());
+        var unmapped = await db.Drugs.SingleAsync(d => d.Code == "A005");
+        Assert.True(unmapped.IsUnmapped);
+    }
+
+    [Fact]
+    public async Task Reimporting_a_known_code_updates_that_drug_instead_of_adding_one()
+    {
+        await ImportCsvAsync("A001,6900000000011,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,16.80,BLFHSJN,XM01AE01A1,否,甲");
+        var report = await ImportCsvAsync("A001,6900000000011,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,18.00,BLFHSJN,XM01AE01A1,是,丙");
+
+        Assert.Equal((0, 1), (report.Added, report.Updated));
+        await using var db = _db.NewContext();
+        var drug = await db.Drugs.SingleAsync();
+        Assert.Equal(1800, drug.RetailPrice.Fen);
+        Assert.True(drug.WhollySelfPaid);
+    }
+
+    [Fact]
+    public async Task A_barcode_already_held_by_another_drug_is_reported_and_not_imported()
+    {
+        await ImportCsvAsync("A001,6900000000011,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,16.80,BLFHSJN,XM01AE01A1,否,甲");
+        var report = await ImportCsvAsync("B001,6900000000011,别的药,1,某厂,盒,1.00,BDY,,否,");
+
+        var error = Assert.Single(report.Errors);
+        Assert.Contains("已被药品 A001", error.Message);
+        await using var db = _db.NewContext();
+        Assert.Equal(1, await db.Drugs.CountAsync());
+    }
+
+    [Fact]
+    public void A_file_without_the_required_columns_is_refused_whole()
+    {
+        var ex = Assert.Throws<CatalogueFileException>(() =>
+            CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes("名称,规格\n布洛芬,1")), "x.csv"));
+        Assert.Contains("表头缺少必需列：编码、条码、零售价", ex.Message);
+    }
+
+    [Fact]
+    public void An_unsupported_file_type_is_refused_in_chinese() =>
+        Assert.Contains("不支持的文件类型", Assert.Throws<CatalogueFileException>(() => CatalogueFile.Read(new MemoryStream(), "x.pdf")).Message);
+
+    [Fact]
+    public void A_broken_xlsx_is_refused_in_chinese() =>
+        Assert.Contains("无法读取 XLSX", Assert.Throws<CatalogueFileException>(() =>
+            CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes("not a zip")), "x.xlsx")).Message);
+
+    [Fact]
+    public async Task Xlsx_files_are_imported_through_the_same_rules()
+    {
+        var sheet = new[]
+        {
+            new Dictionary<string, object> { ["编码"] = "X1", ["条码"] = "6900000000059", ["名称"] = "板蓝根颗粒", ["规格"] = "10g*20袋", ["生产厂家"] = "某厂", ["单位"] = "袋", ["零售价"] = 15.0m, ["拼音码"] = "BLGKL", ["医保编码"] = "XZA01AB1", ["全自费"] = "否", ["医保类别"] = "甲" },
+            new Dictionary<string, object> { ["编码"] = "X2", ["条码"] = "6900000000066", ["名称"] = "坏行", ["规格"] = "", ["生产厂家"] = "", ["单位"] = "", ["零售价"] = -1m, ["拼音码"] = "HH", ["医保编码"] = "", ["全自费"] = "否", ["医保类别"] = "" },
+        };
+        var xlsx = new MemoryStream();
+        xlsx.SaveAs(sheet, excelType: ExcelType.XLSX);
+        xlsx.Position = 0;
+
+        await using var db = _db.NewContext();
+        var report = await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(xlsx, "catalogue.xlsx"));
+
+        Assert.Equal(1, report.Added);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.RowNumber);
+        Assert.Equal("零售价", error.Column);
+    }
+}
