@@ -12,11 +12,18 @@
   const isField = el => el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 
   // Commands are sent one after another so the server sees them in the order they were typed.
-  function send(key, text) {
+  // The box is emptied at once, so the next scan can start typing while this one is looked up;
+  // if the server wants the text kept (several 拼音码 matches) it comes back into an empty box.
+  function send(key, text, cleared) {
     const t = target;
     if (!t) return;
     queue = queue.then(() => t.invokeMethodAsync('OnKey', key, text))
-      .then(r => { const e = entry(); if (r && r.clear && e) e.value = ''; })
+      .then(r => {
+        const e = entry();
+        if (!e) return;
+        if (r && r.clear && !cleared) e.value = '';
+        if (r && !r.clear && cleared && e.value === '') e.value = text;
+      })
       .catch(err => console.error(err));
   }
 
@@ -31,7 +38,8 @@
   }
 
   function onKeyDown(ev) {
-    if (!target || modalOpen()) return;
+    if (modalOpen()) { keepKeysInDialog(ev); return; }
+    if (!target) return;
     const e = entry();
     const el = ev.target;
     const inEntry = el === e;
@@ -57,7 +65,8 @@
       case 'Enter':
         ev.preventDefault();
         clearTimeout(typedTimer);
-        send('Enter', text);
+        if (e) e.value = '';
+        send('Enter', text, true);
         return;
       case 'ArrowUp':
       case 'ArrowDown':
@@ -81,6 +90,17 @@
       e.value += ev.key;
       e.dispatchEvent(new Event('input', { bubbles: true }));
     }
+  }
+
+  // A key typed into a dialog before its field had the focus goes to that field.
+  function keepKeysInDialog(ev) {
+    if (isField(ev.target) || ev.key.length !== 1 || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const field = document.querySelector('[data-modal] input:not([disabled])');
+    if (!field) return;
+    ev.preventDefault();
+    field.focus();
+    field.value += ev.key;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
   document.addEventListener('keydown', onKeyDown, true);

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>One POS process and one browser for the whole suite; each test gets its own page.</summary>
+public sealed class PosFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    private PosServer? _server;
+    private IBrowser? _browser;
+    private HttpClient? _http;
+
+    public PosServer Server => _server ?? throw new InvalidOperationException("The POS did not start.");
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The POS did not start.");
+
+    public async Task InitializeAsync()
+    {
+        _server = await PosServer.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
+        (_playwright, _browser) = await EndToEnd.Tests.Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+
+    /// <summary>A fresh till: a new browser context on the sale screen, keyboard attached.</summary>
+    public async Task<IPage> OpenTillAsync(string path = "/", string readyWhen = "body[data-till-ready]")
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Server.BaseUrl + path);
+        await page.WaitForSelectorAsync(readyWhen);
+        return page;
+    }
+
+    public async Task<JsonElement> DrugAsync(string code) =>
+        await Http.GetFromJsonAsync<JsonElement>($"/api/catalogue/lookup?entry={code}");
+
+    public static string ArtifactsFolder
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PosCollection : ICollectionFixture<PosFixture>
+{
+    public const string Name = "POS";
+}

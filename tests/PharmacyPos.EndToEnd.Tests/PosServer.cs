@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>
+/// The POS as a real process: the built PharmacyPos.Web.dll on a free loopback port with its
+/// own temporary SQLite file. Its console is kept so a failing test can show what it logged.
+/// </summary>
+public sealed partial class PosServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private PosServer(Process process, string dataFolder)
+    {
+        _process = process;
+        DataFolder = dataFolder;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+    public string DataFolder { get; }
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public static async Task<PosServer> StartAsync(params string[] extraArgs)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "pharmacypos-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WebDll());
+        foreach (var arg in (string[])["--urls", "http://127.0.0.1:0", "--Database:Path", Path.Combine(dataFolder, "pos.db"), .. extraArgs])
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var server = new PosServer(process, dataFolder);
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, ready);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, null);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (finished != ready.Task)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException("The POS did not start:\n" + server.Log);
+        }
+        server.BaseUrl = ready.Task.Result.TrimEnd('/');
+        return server;
+    }
+
+    private void OnLine(string? line, TaskCompletionSource<string>? ready)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+        if (ready is not null && StartedLine().Match(line) is { Success: true } m) ready.TrySetResult(m.Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"收银系统已启动: (http://\S+)")]
+    private static partial Regex StartedLine();
+
+    private static string WebDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PharmacyPos.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("PharmacyPos.sln not found above " + AppContext.BaseDirectory);
+        // Same configuration as this test assembly (bin/<Configuration>/net10.0/).
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(dir.FullName, "src", "PharmacyPos.Web", "bin", configuration, "net10.0", "PharmacyPos.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build PharmacyPos.Web first", dll);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException) { /* already gone */ }
+        _process.Dispose();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
