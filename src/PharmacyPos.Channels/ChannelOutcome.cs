@@ -1,0 +1,70 @@
+using PharmacyPos.Domain;
+
+namespace PharmacyPos.Channels;
+
+/// <summary>
+/// What a channel said about a payment. Anything the client could not prove — a timeout, a 5xx,
+/// a reset, a body it cannot parse, a signature that does not verify — is <see cref="Unknown"/>,
+/// never success: the caller queries before it acts again.
+/// </summary>
+public abstract record ChannelOutcome
+{
+    private ChannelOutcome() { }
+
+    /// <param name="ChannelTradeId">The channel's own id: Alipay trade_no, WeChat transaction_id, insurance setl_id.</param>
+    public sealed record Paid(string ChannelTradeId, Money Amount) : ChannelOutcome;
+
+    /// <summary>The buyer must still confirm (or enter a password) on the phone.</summary>
+    public sealed record WaitingForBuyer : ChannelOutcome;
+
+    public sealed record Failed(ChannelFailure Reason, string Detail) : ChannelOutcome;
+
+    public sealed record Unknown(string Reason) : ChannelOutcome;
+}
+
+public enum ChannelFailure
+{
+    BalanceNotEnough,
+    CodeInvalid,
+    CodeExpired,
+    BuyerCancelled,
+    /// <summary>Closed, cancelled or reversed before it was paid.</summary>
+    TradeClosed,
+    /// <summary>The channel has no trade under this out_trade_no.</summary>
+    TradeNotFound,
+    NotBound,
+    Rejected,
+}
+
+/// <summary>What a cancel (alipay.trade.cancel / WeChat reverse / 2103) achieved.</summary>
+public abstract record CancelOutcome
+{
+    private CancelOutcome() { }
+
+    /// <param name="MoneyReturned">True when the buyer had paid and the cancel returned the money.</param>
+    public sealed record Cancelled(bool MoneyReturned) : CancelOutcome;
+
+    /// <summary>The channel asks for the call to be repeated (retry_flag=Y, recall=Y).</summary>
+    public sealed record Retry(string Reason) : CancelOutcome;
+
+    public sealed record Failed(string Detail) : CancelOutcome;
+
+    public sealed record Unknown(string Reason) : CancelOutcome;
+}
+
+public abstract record RefundOutcome
+{
+    private RefundOutcome() { }
+
+    public sealed record Refunded(Money Amount) : RefundOutcome;
+
+    /// <summary>Accepted and still being processed (WeChat PROCESSING); query again.</summary>
+    public sealed record Processing : RefundOutcome;
+
+    public sealed record Failed(string Detail) : RefundOutcome;
+
+    /// <summary>The channel has no refund under this refund number: it is safe to send it (again, same number).</summary>
+    public sealed record NotFound : RefundOutcome;
+
+    public sealed record Unknown(string Reason) : RefundOutcome;
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Channels.WeChatPay;
+
+/// <summary>
+/// WeChat Pay v2 payment-code payment (付款码支付): micropay, orderquery, reverse, refund,
+/// refundquery. reverse and refund go to /secapi/ with the merchant's client certificate.
+/// </summary>
+public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeChatPayOptions> options, ILogger<WeChatPayClient> log) : IPaymentChannel
+{
+    public const string HttpClientName = "wechatpay";
+    public const string SecureHttpClientName = "wechatpay-secapi";
+
+    private readonly WeChatPayOptions _options = options.Value;
+
+    public PaymentMethod Method => PaymentMethod.WeChatPay;
+
+    public async Task<ChannelOutcome> PayAsync(ChannelPayment payment, CancellationToken ct = default)
+    {
+        var (r, unknown) = await CallAsync("/pay/micropay", new()
+        {
+            ["body"] = payment.Subject,
+            ["out_trade_no"] = payment.OutTradeNo,
+            ["total_fee"] = payment.Amount.Fen.ToString(CultureInfo.InvariantCulture),
+            ["fee_type"] = "CNY",
+            ["spbill_create_ip"] = _options.TerminalIp,
+            ["auth_code"] = payment.AuthCode,
+        }, payment.OutTradeNo, secure: false, ct);
+        if (r is null) return new ChannelOutcome.Unknown(unknown!);
+        if (r.Get("return_code") != "SUCCESS") return new ChannelOutcome.Failed(ChannelFailure.Rejected, r.Get("return_msg"));
+        if (r.Get("result_code") == "SUCCESS") return Paid(r);
+        return r.Get("err_code") switch
+        {
+            "USERPAYING" => new ChannelOutcome.WaitingForBuyer(),
+            "SYSTEMERROR" or "BANKERROR" or "ORDERPAID" => new ChannelOutcome.Unknown(r.Get("err_code")),
+            "AUTH_CODE_INVALID" or "AUTH_CODE_ERROR" => Failed(ChannelFailure.CodeInvalid, r),
+            "AUTHCODEEXPIRE" => Failed(ChannelFailure.CodeExpired, r),
+            "NOTENOUGH" => Failed(ChannelFailure.BalanceNotEnough, r),
+            "ORDERCLOSED" or "ORDERREVERSED" => Failed(ChannelFailure.TradeClosed, r),
+            _ => Failed(ChannelFailure.Rejected, r),
+        };
+    }
+
+    public async Task<ChannelOutcome> QueryAsync(string outTradeNo, CancellationToken ct = default)
+    {
+        var (r, unknown) = await CallAsync("/pay/orderquery", new() { ["out_trade_no"] = outTradeNo }, outTradeNo, secure: false, ct);
+        if (r is null) return new ChannelOutcome.Unknown(unknown!);
+        if (r.Get("return_code") != "SUCCESS") return new ChannelOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
+        if (r.Get("result_code") != "SUCCESS")
+            return r.Get("err_code") == "ORDERNOTEXIST" ? Failed(ChannelFailure.TradeNotFound, r) : new ChannelOutcome.Unknown(r.Get("err_code"));
+        return r.Get("trade_state") switch
+        {
+            // REFUND: it was paid; what was refunded since is the refund's business.
+            "SUCCESS" or "REFUND" => Paid(r),
+            "USERPAYING" or "NOTPAY" => new ChannelOutcome.WaitingForBuyer(),
+            "CLOSED" or "REVOKED" or "PAYERROR" => new ChannelOutcome.Failed(ChannelFailure.TradeClosed, r.Get("trade_state")),
+            var other => new ChannelOutcome.Unknown("trade_state " + other),
+        };
+    }
+
+    public async Task<CancelOutcome> CancelAsync(string outTradeNo, CancellationToken ct = default)
+    {
+        var (r, unknown) = await CallAsync("/secapi/pay/reverse", new() { ["out_trade_no"] = outTradeNo }, outTradeNo, secure: true, ct);
+        if (r is null) return new CancelOutcome.Unknown(unknown!);
+        if (r.Get("return_code") != "SUCCESS") return new CancelOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
+        if (r.Get("recall") == "Y") return new CancelOutcome.Retry("recall=Y");
+        if (r.Get("result_code") == "SUCCESS") return new CancelOutcome.Cancelled(MoneyReturned: false);
+        return r.Get("err_code") switch
+        {
+            "ORDERNOTEXIST" => new CancelOutcome.Cancelled(MoneyReturned: false),
+            "SYSTEMERROR" => new CancelOutcome.Retry("SYSTEMERROR"),
+            _ => new CancelOutcome.Failed($"{r.Get("err_code")} {r.Get("err_code_des")}"),
+        };
+    }
+
+    public async Task<RefundOutcome> RefundAsync(ChannelRefund refund, CancellationToken ct = default)
+    {
+        var (r, unknown) = await CallAsync("/secapi/pay/refund", new()
+        {
+            ["out_trade_no"] = refund.OutTradeNo,
+            ["out_refund_no"] = refund.OutRefundNo,
+            ["total_fee"] = refund.Total.Fen.ToString(CultureInfo.InvariantCulture),
+            ["refund_fee"] = refund.RefundAmount.Fen.ToString(CultureInfo.InvariantCulture),
+            ["refund_desc"] = "退单",
+        }, refund.OutTradeNo, secure: true, ct);
+        if (r is null) return new RefundOutcome.Unknown(unknown!);
+        if (r.Get("return_code") != "SUCCESS") return new RefundOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
+        if (r.Get("result_code") == "SUCCESS")
+            return new RefundOutcome.Refunded(new Money(long.Parse(r.Get("refund_fee"), CultureInfo.InvariantCulture)));
+        return r.Get("err_code") is "SYSTEMERROR" or "BIZERR_NEED_RETRY"
+            ? new RefundOutcome.Unknown(r.Get("err_code"))
+            : new RefundOutcome.Failed($"{r.Get("err_code")} {r.Get("err_code_des")}");
+    }
+
+    public async Task<RefundOutcome> QueryRefundAsync(ChannelRefund refund, CancellationToken ct = default)
+    {
+        var (r, unknown) = await CallAsync("/pay/refundquery", new() { ["out_refund_no"] = refund.OutRefundNo }, refund.OutTradeNo, secure: false, ct);
+        if (r is null) return new RefundOutcome.Unknown(unknown!);
+        if (r.Get("return_code") != "SUCCESS") return new RefundOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
+        if (r.Get("result_code") != "SUCCESS")
+            return r.Get("err_code") == "REFUNDNOTEXIST" ? new RefundOutcome.NotFound() : new RefundOutcome.Unknown(r.Get("err_code"));
+        return r.Get("refund_status_0") switch
+        {
+            "SUCCESS" => new RefundOutcome.Refunded(new Money(long.Parse(r.Get("refund_fee_0"), CultureInfo.InvariantCulture))),
+            "PROCESSING" => new RefundOutcome.Processing(),
+            var other => new RefundOutcome.Failed("refund_status " + other),
+        };
+    }
+
+    private async Task<(WeChatAnswer?, string?)> CallAsync(string path, Dictionary<string, string> fields, string outTradeNo, bool secure, CancellationToken ct)
+    {
+        fields["appid"] = _options.AppId;
+        fields["mch_id"] = _options.MchId;
+        fields["nonce_str"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        fields["sign_type"] = _options.SignType;
+        fields["sign"] = WeChatSignature.Sign(fields, _options.ApiKey, _options.SignType);
+
+        var http = httpFactory.CreateClient(secure ? SecureHttpClientName : HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseUrl.TrimEnd('/') + path)
+        {
+            Content = new StringContent(WeChatXml.Write(fields), Encoding.UTF8, "text/xml"),
+        };
+        var answer = await ChannelHttp.SendAsync(http, request, _options.Timeout, ct);
+        var unknown = answer.Failure;
+        Dictionary<string, string>? reply = null;
+        if (answer.Body is { } body)
+        {
+            reply = WeChatXml.Read(Encoding.UTF8.GetString(body));
+            if (reply is null) unknown = "unparsable answer";
+            // A FAIL at the transport level comes unsigned; everything else must verify.
+            else if (reply.GetValueOrDefault("return_code") == "SUCCESS" && !WeChatSignature.Verify(reply, _options.ApiKey))
+                unknown = "answer signature does not verify";
+        }
+        if (unknown is not null)
+        {
+            log.LogWarning("WeChat Pay {Path} {OutTradeNo}: outcome unknown ({Reason})", path, outTradeNo, unknown);
+            return (null, unknown);
+        }
+        var r = new WeChatAnswer(reply!);
+        log.LogInformation("WeChat Pay {Path} {OutTradeNo}: {ReturnCode}/{ResultCode} {ErrCode} {TradeState}",
+            path, outTradeNo, r.Get("return_code"), r.Get("result_code"), r.Get("err_code"), r.Get("trade_state"));
+        return (r, null);
+    }
+
+    private static ChannelOutcome Paid(WeChatAnswer r) =>
+        long.TryParse(r.Get("total_fee"), NumberStyles.None, CultureInfo.InvariantCulture, out var fen)
+            ? new ChannelOutcome.Paid(r.Get("transaction_id"), new Money(fen))
+            : new ChannelOutcome.Unknown("paid answer without a readable total_fee");
+
+    private static ChannelOutcome.Failed Failed(ChannelFailure reason, WeChatAnswer r) =>
+        new(reason, $"{r.Get("err_code")} {r.Get("err_code_des")}".Trim());
+
+    private sealed record WeChatAnswer(IReadOnlyDictionary<string, string> Fields)
+    {
+        public string Get(string name) => Fields.TryGetValue(name, out var v) ? v : "";
+    }
+}

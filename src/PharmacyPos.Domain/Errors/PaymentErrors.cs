@@ -1,0 +1,19 @@
+namespace PharmacyPos.Domain.Errors;
+
+/// <summary>What the cashier sees when a mobile payment does not go through.</summary>
+public static class PaymentErrors
+{
+    /// <summary>注意事项 4: a garbled scan usually means other software intercepted the scanner.</summary>
+    public static readonly PosError CodeIncomplete = new("CODE_INCOMPLETE",
+        "付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
+
+    public static readonly PosError BalanceNotEnough = new("BALANCE_NOT_ENOUGH", "顾客账户余额不足，请顾客更换付款方式或充值后重新扫码。");
+    public static readonly PosError CodeInvalid = new("CODE_INVALID", "付款码无效或已使用，请顾客刷新付款码后重新扫码。");
+    public static readonly PosError CodeExpired = new("CODE_EXPIRED", "付款码已过期，请顾客刷新付款码后重新扫码。");
+    public static readonly PosError BuyerCancelled = new("BUYER_CANCELLED", "顾客已在手机上取消支付。");
+    public static readonly PosError NotConfirmedInTime = new("NOT_CONFIRMED_IN_TIME", "顾客未在60秒内确认支付，交易失败。如需结算请重新扫码。");
+    public static readonly PosError TradeClosed = new("TRADE_CLOSED", "该笔交易已关闭，请重新扫码。");
+    public static readonly PosError NotBound = new("NOT_BOUND", "该付款码未绑定电子社保卡。");
+    public static readonly PosError ChannelRejected = new("CHANNEL_REJECTED", "支付渠道拒绝了该笔交易。");
+    public static readonly PosError OutcomeUnknown = new("OUTCOME_UNKNOWN", "支付渠道暂时无法连接，正在核实交易结果，请勿重复收款。");
+}
