@@ -40,7 +40,7 @@ public sealed record InsuranceAnswer(string Infcode, string ErrMsg, JsonNode? Ou
         }
     }
 
-    internal static string Text(JsonNode? node) => node switch
+    public static string Text(JsonNode? node) => node switch
     {
         null => "",
         JsonValue v when v.TryGetValue<string>(out var s) => s,

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PharmacyPos.Channels;
+using PharmacyPos.Channels.Alipay;
+using PharmacyPos.Domain;
+using PharmacyPos.Sandbox.Model;
+
+namespace PharmacyPos.Sandbox.Alipay;
+
+/// <summary>The server side of Alipay's /gateway.do for face-to-face barcode payment.</summary>
+public sealed class AlipayGateway(SandboxState state, SandboxOptions options, FaultBook faults, ILogger<AlipayGateway> log)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly RSA _platformKey = Keys.PrivateKey(options.AlipayPrivateKey);
+    private readonly RSA _appKey = Keys.PublicKey(options.AppPublicKey);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (http.Request.HasFormContentType)
+            foreach (var (k, v) in await http.Request.ReadFormAsync()) parameters[k] = v.ToString();
+        foreach (var (k, v) in http.Request.Query) parameters.TryAdd(k, v.ToString());
+        var method = parameters.GetValueOrDefault("method") ?? "";
+        var operation = method switch
+        {
+            "alipay.trade.pay" => "pay",
+            "alipay.trade.query" => "query",
+            "alipay.trade.cancel" => "cancel",
+            "alipay.trade.refund" => "refund",
+            "alipay.trade.fastpay.refund.query" => "refundquery",
+            _ => method,
+        };
+        await FaultRunner.RunAsync(http, faults, options, "alipay", operation, () => Reply(method, Process(parameters, method)), log);
+    }
+
+    private GatewayReply Reply(string method, Dictionary<string, object?> response)
+    {
+        var key = method.Length > 0 ? AlipayResponse.ResponseKey(method) : "error_response";
+        var text = JsonSerializer.Serialize(response, Json);
+        var sign = AlipaySignature.Sign(text, _platformKey);
+        var body = $"{{\"{key}\":{text},\"sign\":\"{sign}\"}}";
+        return new GatewayReply(body, "application/json; charset=utf-8",
+            b => b.Replace(sign, AlipaySignature.Sign(text + " ", _platformKey), StringComparison.Ordinal));
+    }
+
+    private Dictionary<string, object?> Process(Dictionary<string, string> p, string method)
+    {
+        if (!AlipaySignature.Verify(AlipaySignature.Content(p), p.GetValueOrDefault("sign"), _appKey))
+            return Error("40002", "Invalid Arguments", "isv.invalid-signature", "验签出错");
+        if (p.GetValueOrDefault("app_id") != options.AlipayAppId)
+            return Error("40002", "Invalid Arguments", "isv.invalid-app-id", "无效的AppID参数");
+        Dictionary<string, string> biz;
+        try
+        {
+            biz = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(p.GetValueOrDefault("biz_content") ?? "")!
+                .ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.String ? kv.Value.GetString()! : kv.Value.GetRawText());
+        }
+        catch (JsonException)
+        {
+            return Error("40001", "Missing Required Arguments", "isv.missing-biz-content", "缺少业务参数");
+        }
+        var outTradeNo = biz.GetValueOrDefault("out_trade_no") ?? "";
+        if (outTradeNo.Length == 0) return Error("40001", "Missing Required Arguments", "isv.missing-out-trade-no", "缺少商户订单号");
+
+        return method switch
+        {
+            "alipay.trade.pay" => Pay(biz, outTradeNo),
+            "alipay.trade.query" => Query(outTradeNo),
+            "alipay.trade.cancel" => Cancel(outTradeNo),
+            "alipay.trade.refund" => Refund(biz, outTradeNo),
+            "alipay.trade.fastpay.refund.query" => RefundQuery(biz, outTradeNo),
+            _ => Error("40004", "Business Failed", "isv.invalid-method", "不存在的方法名"),
+        };
+    }
+
+    private Dictionary<string, object?> Pay(Dictionary<string, string> biz, string outTradeNo)
+    {
+        if (biz.GetValueOrDefault("scene") != "bar_code")
+            return Error("40004", "Business Failed", "ACQ.INVALID_PARAMETER", "scene 必须为 bar_code");
+        if (!Money.TryParse(biz.GetValueOrDefault("total_amount"), out var amount) || amount.Fen <= 0)
+            return Error("40004", "Business Failed", "ACQ.INVALID_PARAMETER", "total_amount 无效");
+        var (status, trade) = state.Pay(Channel.Alipay, outTradeNo, biz.GetValueOrDefault("auth_code") ?? "", amount, biz.GetValueOrDefault("subject") ?? "");
+        return status switch
+        {
+            PayStatus.Accepted when trade!.Status == TradeStatus.Paid => Success(TradeFields(trade)),
+            PayStatus.Accepted => new() { ["code"] = "10003", ["msg"] = " order success pay inprocess", ["trade_no"] = trade!.ChannelTradeId, ["out_trade_no"] = outTradeNo, ["total_amount"] = trade.Amount.ToYuanString() },
+            PayStatus.AlreadyPaid => Error("40004", "Business Failed", "ACQ.TRADE_HAS_SUCCESS", "交易已被支付"),
+            PayStatus.Closed => Error("40004", "Business Failed", "ACQ.TRADE_HAS_CLOSE", "交易已经关闭"),
+            PayStatus.BalanceNotEnough => Error("40004", "Business Failed", "ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足"),
+            PayStatus.CodeExpired or PayStatus.CodeInvalid or _ => Error("40004", "Business Failed", "ACQ.PAYMENT_AUTH_CODE_INVALID", "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款"),
+        };
+    }
+
+    private Dictionary<string, object?> Query(string outTradeNo)
+    {
+        var t = state.Find(Channel.Alipay, outTradeNo);
+        if (t is null || t.CustomerId.Length == 0) return Error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在");
+        var fields = TradeFields(t);
+        fields["trade_status"] = t.Status switch
+        {
+            TradeStatus.Paid when t.Refunded == t.Amount => "TRADE_CLOSED",
+            TradeStatus.Paid => "TRADE_SUCCESS",
+            TradeStatus.WaitingForBuyer => "WAIT_BUYER_PAY",
+            _ => "TRADE_CLOSED",
+        };
+        return Success(fields);
+    }
+
+    private Dictionary<string, object?> Cancel(string outTradeNo)
+    {
+        var (cancelled, moneyReturned, t) = state.Cancel(Channel.Alipay, outTradeNo);
+        if (!cancelled && t is { Status: TradeStatus.Paid })
+            return Error("40004", "Business Failed", "ACQ.REASON_TRADE_REFUND_FEE_ERR", "已有退款，不能撤销", ("retry_flag", "N"));
+        return Success(new()
+        {
+            ["trade_no"] = t?.ChannelTradeId ?? "",
+            ["out_trade_no"] = outTradeNo,
+            ["retry_flag"] = "N",
+            ["action"] = moneyReturned ? "refund" : "close",
+        });
+    }
+
+    private Dictionary<string, object?> Refund(Dictionary<string, string> biz, string outTradeNo)
+    {
+        var refundNo = biz.GetValueOrDefault("out_request_no") ?? outTradeNo;
+        if (!Money.TryParse(biz.GetValueOrDefault("refund_amount"), out var amount))
+            return Error("40004", "Business Failed", "ACQ.INVALID_PARAMETER", "refund_amount 无效");
+        var (status, t) = state.Refund(Channel.Alipay, outTradeNo, refundNo, amount);
+        return status switch
+        {
+            RefundStatus.Refunded or RefundStatus.AlreadyRefunded => Success(new()
+            {
+                ["trade_no"] = t!.ChannelTradeId,
+                ["out_trade_no"] = outTradeNo,
+                ["buyer_logon_id"] = "138****0000",
+                ["fund_change"] = status == RefundStatus.Refunded ? "Y" : "N",
+                ["refund_fee"] = t.Refunds[refundNo].ToYuanString(),
+                ["gmt_refund_pay"] = Beijing(state.Now),
+            }),
+            RefundStatus.NotFound => Error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在"),
+            RefundStatus.NotPaid => Error("40004", "Business Failed", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"),
+            _ => Error("40004", "Business Failed", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"),
+        };
+    }
+
+    private Dictionary<string, object?> RefundQuery(Dictionary<string, string> biz, string outTradeNo)
+    {
+        var refundNo = biz.GetValueOrDefault("out_request_no") ?? outTradeNo;
+        var t = state.Find(Channel.Alipay, outTradeNo);
+        var fields = new Dictionary<string, object?> { ["trade_no"] = t?.ChannelTradeId ?? "", ["out_trade_no"] = outTradeNo };
+        if (t is not null && t.Refunds.TryGetValue(refundNo, out var refunded))
+        {
+            fields["out_request_no"] = refundNo;
+            fields["refund_amount"] = refunded.ToYuanString();
+            fields["total_amount"] = t.Amount.ToYuanString();
+            fields["refund_status"] = "REFUND_SUCCESS";
+        }
+        return Success(fields);
+    }
+
+    private static Dictionary<string, object?> TradeFields(Trade t) => new()
+    {
+        ["trade_no"] = t.ChannelTradeId,
+        ["out_trade_no"] = t.OutTradeNo,
+        ["buyer_logon_id"] = "138****0000",
+        ["total_amount"] = t.Amount.ToYuanString(),
+        ["receipt_amount"] = t.Amount.ToYuanString(),
+        ["gmt_payment"] = t.PaidAt is { } paid ? Beijing(paid) : null,
+    };
+
+    private static string Beijing(DateTimeOffset t) => BeijingTime.From(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, object?> Success(Dictionary<string, object?> fields)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = "10000", ["msg"] = "Success" };
+        foreach (var (k, v) in fields) if (v is not null) all[k] = v;
+        return all;
+    }
+
+    private static Dictionary<string, object?> Error(string code, string msg, string subCode, string subMsg, params (string, string)[] extra)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = code, ["msg"] = msg, ["sub_code"] = subCode, ["sub_msg"] = subMsg };
+        foreach (var (k, v) in extra) all[k] = v;
+        return all;
+    }
+}

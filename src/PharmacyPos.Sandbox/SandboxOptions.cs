@@ -1,0 +1,48 @@
+using PharmacyPos.Channels;
+
+namespace PharmacyPos.Sandbox;
+
+/// <summary>
+/// The sandbox's identity on each channel: the keys it signs with and the keys it expects the
+/// POS to sign with. <see cref="Generate"/> makes a fresh set for one run; nothing is stored.
+/// </summary>
+public sealed class SandboxOptions
+{
+    public string AlipayAppId { get; set; } = "2021000000000001";
+    /// <summary>The platform's private key: signs every gateway answer.</summary>
+    public string AlipayPrivateKey { get; set; } = "";
+    public string AlipayPublicKey { get; set; } = "";
+    /// <summary>The app's public key: verifies every request.</summary>
+    public string AppPublicKey { get; set; } = "";
+    /// <summary>Handed to the POS only when both run in one process.</summary>
+    public string AppPrivateKey { get; set; } = "";
+
+    public string WeChatAppId { get; set; } = "wx0000000000000001";
+    public string WeChatMchId { get; set; } = "1900000001";
+    public string WeChatApiKey { get; set; } = "";
+
+    public string InsurancePaasId { get; set; } = "sandbox";
+    public string InsurancePaasToken { get; set; } = "";
+    public string FixmedinsCode { get; set; } = "P11010500001";
+
+    /// <summary>How long a payment code stays valid once shown (real ones last about a minute).</summary>
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a "timeout" fault makes the gateway sit on a request.</summary>
+    public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    public static SandboxOptions Generate()
+    {
+        var (alipayPrivate, alipayPublic) = Keys.NewPair();
+        var (appPrivate, appPublic) = Keys.NewPair();
+        return new SandboxOptions
+        {
+            AlipayPrivateKey = alipayPrivate,
+            AlipayPublicKey = alipayPublic,
+            AppPrivateKey = appPrivate,
+            AppPublicKey = appPublic,
+            WeChatApiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            InsurancePaasToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+        };
+    }
+}

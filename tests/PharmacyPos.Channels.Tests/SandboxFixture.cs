@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Channels.Alipay;
+using PharmacyPos.Channels.Insurance;
+using PharmacyPos.Channels.WeChatPay;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Payments;
+using PharmacyPos.Sandbox;
+using PharmacyPos.Sandbox.Model;
+
+namespace PharmacyPos.Channels.Tests;
+
+/// <summary>A real sandbox on a free loopback port, and the three real clients pointed at it.</summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private WebApplication _app = default!;
+    private ServiceProvider _clients = default!;
+
+    public SandboxOptions Options { get; } = SandboxOptions.Generate();
+    public string BaseUrl { get; private set; } = "";
+    public SandboxState State => _app.Services.GetRequiredService<SandboxState>();
+    public FaultBook Faults => _app.Services.GetRequiredService<FaultBook>();
+    public HttpClient Http { get; private set; } = default!;
+
+    public AlipayClient Alipay => _clients.GetRequiredService<AlipayClient>();
+    public WeChatPayClient WeChat => _clients.GetRequiredService<WeChatPayClient>();
+    public InsuranceClient Insurance => _clients.GetRequiredService<InsuranceClient>();
+
+    public async Task InitializeAsync()
+    {
+        Options.TimeoutFaultDelay = TimeSpan.FromSeconds(3);
+        _app = SandboxApp.Build(Options);
+        await _app.StartAsync();
+        BaseUrl = SandboxApp.Address(_app);
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
+        var timeout = TimeSpan.FromSeconds(1.5);
+        services.Configure<AlipayOptions>(o =>
+        {
+            o.GatewayUrl = BaseUrl + "/gateway.do"; o.AppId = Options.AlipayAppId; o.AppPrivateKey = Options.AppPrivateKey;
+            o.AlipayPublicKey = Options.AlipayPublicKey; o.Timeout = timeout;
+        });
+        services.Configure<WeChatPayOptions>(o =>
+        {
+            o.BaseUrl = BaseUrl; o.AppId = Options.WeChatAppId; o.MchId = Options.WeChatMchId; o.ApiKey = Options.WeChatApiKey; o.Timeout = timeout;
+        });
+        services.Configure<InsuranceOptions>(o =>
+        {
+            o.BaseUrl = BaseUrl; o.FixmedinsCode = Options.FixmedinsCode; o.FixmedinsName = "测试大药房"; o.MdtrtareaAdmvs = "330100";
+            o.PaasId = Options.InsurancePaasId; o.PaasToken = Options.InsurancePaasToken; o.Opter = "0001"; o.OpterName = "收银员"; o.Timeout = timeout;
+        });
+        services.AddHttpClient<AlipayClient>();
+        services.AddHttpClient<InsuranceClient>();
+        services.AddHttpClient(WeChatPayClient.HttpClientName);
+        services.AddHttpClient(WeChatPayClient.SecureHttpClientName);
+        services.AddSingleton<WeChatPayClient>();
+        _clients = services.BuildServiceProvider();
+
+        State.Upsert(new Customer { Id = "t-auto", Name = "自动", AlipayBalance = Money.FromYuan(100000), WeChatBalance = Money.FromYuan(100000), AutoConfirm = true,
+            Card = new BoundCard { PsnNo = "T001", Name = "测试", CertNo = "11010519491231002X", SocialSecurityNo = "T-SSN-001", Balance = Money.FromYuan(100000) } });
+        State.Upsert(new Customer { Id = "t-manual", Name = "手动", AlipayBalance = Money.FromYuan(100000), WeChatBalance = Money.FromYuan(100000),
+            Card = new BoundCard { PsnNo = "T002", Name = "测试二", CertNo = "11010519491231002X", SocialSecurityNo = "T-SSN-002", Balance = Money.FromYuan(100000) } });
+        State.Upsert(new Customer { Id = "t-poor", Name = "穷", AlipayBalance = Money.FromYuan(1), WeChatBalance = Money.FromYuan(1),
+            Card = new BoundCard { PsnNo = "T003", Name = "测试三", CertNo = "11010519491231002X", SocialSecurityNo = "T-SSN-003", Balance = Money.FromYuan(1) } });
+        State.Upsert(new Customer { Id = "t-unbound", Name = "未绑", AlipayBalance = Money.FromYuan(1000), WeChatBalance = Money.FromYuan(1000), AutoConfirm = true });
+    }
+
+    public string Code(string customer, Wallet wallet) => State.CurrentCode(customer, wallet)!;
+
+    public static string NewTradeNo() => DateTime.UtcNow.ToString("yyyyMMddHHmmss") + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
+
+    public IReadOnlyList<LedgerEntry> LedgerFor(string outTradeNo) => State.Ledger().Where(e => e.OutTradeNo == outTradeNo).ToList();
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await _clients.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+{
+    public const string Name = "Sandbox";
+}
