@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PharmacyPos.Channels;
 using PharmacyPos.Checkout;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
@@ -29,7 +30,10 @@ public static class PosHost
         // Blazor's framework script is a static web asset; serve it however the host was launched.
         builder.WebHost.UseStaticWebAssets();
 
+        var sandbox = EmbeddedSandbox.IsWanted(builder.Configuration) ? await EmbeddedSandbox.StartAsync(builder) : null;
+
         var services = builder.Services;
+        services.AddPaymentChannels(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
@@ -59,6 +63,7 @@ public static class PosHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        if (sandbox is not null) app.Lifetime.ApplicationStopping.Register(() => sandbox.StopAsync().GetAwaiter().GetResult());
         return app;
     }
 

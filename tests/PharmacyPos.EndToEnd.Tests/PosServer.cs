@@ -20,6 +20,9 @@ public sealed partial class PosServer : IAsyncDisposable
     }
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The embedded payment sandbox's address, when the POS started one.</summary>
+    public string? SandboxUrl { get; private set; }
     public string DataFolder { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -37,7 +40,8 @@ public sealed partial class PosServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(WebDll());
-        foreach (var arg in (string[])["--urls", "http://127.0.0.1:0", "--Database:Path", Path.Combine(dataFolder, "pos.db"), .. extraArgs])
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Sandbox:Url", "http://127.0.0.1:0", "--Database:Path", Path.Combine(dataFolder, "pos.db"), .. extraArgs];
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -64,11 +68,15 @@ public sealed partial class PosServer : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
+        if (SandboxLine().Match(line) is { Success: true } s) SandboxUrl = s.Groups[1].Value;
         if (ready is not null && StartedLine().Match(line) is { Success: true } m) ready.TrySetResult(m.Groups[1].Value);
     }
 
     [GeneratedRegex(@"收银系统已启动: (http://\S+)")]
     private static partial Regex StartedLine();
+
+    [GeneratedRegex(@"支付沙箱已启动: (http://[^/\s]+)")]
+    private static partial Regex SandboxLine();
 
     private static string WebDll()
     {

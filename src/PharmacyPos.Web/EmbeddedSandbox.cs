@@ -1,0 +1,48 @@
+using PharmacyPos.Channels.Alipay;
+using PharmacyPos.Channels.Insurance;
+using PharmacyPos.Channels.WeChatPay;
+using PharmacyPos.Sandbox;
+
+namespace PharmacyPos.Web;
+
+/// <summary>
+/// The default run: the payment sandbox started in this process on its own loopback port, and
+/// the channel clients pointed at it with its freshly made keys. Configuring a real gateway
+/// (Channels:Alipay:GatewayUrl …) or Sandbox:Enabled=false leaves it off.
+/// </summary>
+public static class EmbeddedSandbox
+{
+    public const string Section = "Sandbox";
+
+    public static bool IsWanted(IConfiguration configuration) =>
+        configuration.GetValue($"{Section}:Enabled", true)
+        && string.IsNullOrEmpty(configuration[$"{AlipayOptions.Section}:GatewayUrl"]);
+
+    public static async Task<WebApplication> StartAsync(WebApplicationBuilder pos)
+    {
+        var options = SandboxOptions.Generate();
+        var url = pos.Configuration[$"{Section}:Url"] ?? "http://127.0.0.1:5090";
+        var sandbox = SandboxApp.Build(options, url);
+        await sandbox.StartAsync();
+        var address = SandboxApp.Address(sandbox);
+
+        pos.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{Section}:Address"] = address,
+            [$"{AlipayOptions.Section}:GatewayUrl"] = address + "/gateway.do",
+            [$"{AlipayOptions.Section}:AppId"] = options.AlipayAppId,
+            [$"{AlipayOptions.Section}:AppPrivateKey"] = options.AppPrivateKey,
+            [$"{AlipayOptions.Section}:AlipayPublicKey"] = options.AlipayPublicKey,
+            [$"{WeChatPayOptions.Section}:BaseUrl"] = address,
+            [$"{WeChatPayOptions.Section}:AppId"] = options.WeChatAppId,
+            [$"{WeChatPayOptions.Section}:MchId"] = options.WeChatMchId,
+            [$"{WeChatPayOptions.Section}:ApiKey"] = options.WeChatApiKey,
+            [$"{InsuranceOptions.Section}:BaseUrl"] = address,
+            [$"{InsuranceOptions.Section}:FixmedinsCode"] = options.FixmedinsCode,
+            [$"{InsuranceOptions.Section}:PaasId"] = options.InsurancePaasId,
+            [$"{InsuranceOptions.Section}:PaasToken"] = options.InsurancePaasToken,
+        });
+        Console.WriteLine($"支付沙箱已启动: {address}/phone （顾客手机）  {address}/admin （故障注入与流水）");
+        return sandbox;
+    }
+}
