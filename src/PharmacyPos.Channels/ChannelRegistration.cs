@@ -19,8 +19,13 @@ public static class ChannelRegistration
         services.AddOptions<WeChatPayOptions>().Bind(configuration.GetSection(WeChatPayOptions.Section));
         services.AddOptions<InsuranceOptions>().Bind(configuration.GetSection(InsuranceOptions.Section));
 
-        services.AddHttpClient<AlipayClient>();
-        services.AddHttpClient<InsuranceClient>();
+        // Singletons: the Alipay keys are parsed once, the insurance sign-in (sign_no) is kept for the day.
+        services.AddHttpClient(nameof(AlipayClient));
+        services.AddHttpClient(nameof(InsuranceClient));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AlipayClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlipayClient))));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<InsuranceClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(InsuranceClient))));
         services.AddHttpClient(WeChatPayClient.HttpClientName);
         services.AddHttpClient(WeChatPayClient.SecureHttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
         {
@@ -35,6 +40,10 @@ public static class ChannelRegistration
             return handler;
         });
         services.AddSingleton<WeChatPayClient>();
+        services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<AlipayClient>());
+        services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<WeChatPayClient>());
+        services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<InsuranceClient>());
+        services.AddSingleton<IInsurancePlatform>(sp => sp.GetRequiredService<InsuranceClient>());
         return services;
     }
 }

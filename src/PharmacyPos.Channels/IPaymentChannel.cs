@@ -6,7 +6,8 @@ namespace PharmacyPos.Channels;
 /// <summary>A payment to ask a channel for: our out_trade_no, the amount, and what the buyer showed.</summary>
 /// <param name="AuthCode">The scanned payment code, or for insurance the certificate number.</param>
 /// <param name="Lines">What is being bought: the insurance platform needs the fee details.</param>
-public sealed record ChannelPayment(string OutTradeNo, Money Amount, string AuthCode, string Subject, IReadOnlyList<OrderLine> Lines);
+/// <param name="PhysicalCard">Insurance only: the code is a card number read at the counter (certificate type 03).</param>
+public sealed record ChannelPayment(string OutTradeNo, Money Amount, string AuthCode, string Subject, IReadOnlyList<OrderLine> Lines, bool PhysicalCard = false);
 
 public sealed record ChannelRefund(string OutTradeNo, string OutRefundNo, Money Total, Money RefundAmount, string? ChannelTradeId);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data;
 
@@ -8,6 +9,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
 {
     public DbSet<Drug> Drugs => Set<Drug>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<PurchaseRegistration> Registrations => Set<PurchaseRegistration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosDbContext).Assembly);

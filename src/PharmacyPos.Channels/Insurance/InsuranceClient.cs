@@ -34,7 +34,13 @@ public enum CertificateType
 /// The national medical-insurance information platform: one JSON envelope to one endpoint,
 /// the transaction named by infno. Signs in (9001) once per day and carries sign_no after.
 /// </summary>
-public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> options, TimeProvider clock, ILogger<InsuranceClient> log) : IPaymentChannel
+/// <summary>The platform's answer to "who is behind this code or card".</summary>
+public interface IInsurancePlatform
+{
+    Task<PersonLookup> FindPersonAsync(string certNo, CertificateType type, CancellationToken ct = default);
+}
+
+public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> options, TimeProvider clock, ILogger<InsuranceClient> log) : IPaymentChannel, IInsurancePlatform
 {
     private readonly InsuranceOptions _options = options.Value;
     private readonly SemaphoreSlim _signInLock = new(1, 1);
@@ -43,9 +49,6 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     private int _sequence;
 
     public PaymentMethod Method => PaymentMethod.InsuranceAccount;
-
-    /// <summary>Certificate type for <see cref="PayAsync"/>; the card checkout uses a client set to 03.</summary>
-    public CertificateType Certificate { get; init; } = CertificateType.ElectronicVoucher;
 
     public async Task<PersonLookup> FindPersonAsync(string certNo, CertificateType type, CancellationToken ct = default)
     {
@@ -85,7 +88,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     /// <summary>1101 → 2101 pre-settlement → 2102 settlement from the personal account.</summary>
     public async Task<ChannelOutcome> PayAsync(ChannelPayment payment, CancellationToken ct = default)
     {
-        var found = await FindPersonAsync(payment.AuthCode, Certificate, ct);
+        var found = await FindPersonAsync(payment.AuthCode, Certificate(payment), ct);
         InsuredPerson person;
         switch (found)
         {
@@ -205,7 +208,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
             ["data"] = new JsonObject
             {
                 ["psn_no"] = person.PsnNo,
-                ["mdtrt_cert_type"] = CertTypeCode(Certificate),
+                ["mdtrt_cert_type"] = CertTypeCode(Certificate(payment)),
                 ["mdtrt_cert_no"] = payment.AuthCode,
                 ["med_type"] = "41",
                 ["begntime"] = now,
@@ -224,6 +227,9 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     {
         ["data"] = new JsonObject { ["setl_id"] = setlId, ["psn_no"] = "", ["mdtrt_id"] = "", ["medins_setl_id"] = outTradeNo },
     };
+
+    private static CertificateType Certificate(ChannelPayment payment) =>
+        payment.PhysicalCard ? CertificateType.SocialSecurityCard : CertificateType.ElectronicVoucher;
 
     private static string CertTypeCode(CertificateType type) => type == CertificateType.SocialSecurityCard ? "03" : "01";
 

@@ -16,6 +16,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.TerminalId).HasMaxLength(32).IsRequired();
         b.Property(o => o.Method).HasConversion<int>();
         b.Property(o => o.Status).HasConversion<int>();
+        b.Property(o => o.ChannelTradeId).HasMaxLength(64);
+        b.Property(o => o.RouteExplanation).HasMaxLength(500);
+        b.Property(o => o.PsnNo).HasMaxLength(40);
+        b.Property(o => o.InsuredName).HasMaxLength(50);
+        b.Property(o => o.FailureCode).HasMaxLength(40);
+        b.Property(o => o.FailureMessage).HasMaxLength(200);
+        b.Ignore(o => o.IsFinal);
+        // Recovery looks for what is not final yet.
+        b.HasIndex(o => new { o.Status, o.CreatedAt });
         b.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }

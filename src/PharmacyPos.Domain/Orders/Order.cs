@@ -1,4 +1,6 @@
+using PharmacyPos.Domain.Errors;
 using PharmacyPos.Domain.Sales;
+using PharmacyPos.Domain.Settlement;
 
 namespace PharmacyPos.Domain.Orders;
 
@@ -39,6 +41,64 @@ public sealed class Order
     public Money? CashReceived { get; private set; }
     public Money? Change { get; private set; }
     public IReadOnlyList<OrderLine> Lines => _lines;
+
+    /// <summary>The channel's own id once paid: trade_no, transaction_id or setl_id.</summary>
+    public string? ChannelTradeId { get; private set; }
+    /// <summary>Why the money went this way (注意事项 1/2), as the cashier was shown it.</summary>
+    public string? RouteExplanation { get; private set; }
+    public string? PsnNo { get; private set; }
+    public string? InsuredName { get; private set; }
+    /// <summary>60 s rule: a payment the buyer has not confirmed by then is cancelled and failed.</summary>
+    public DateTimeOffset? ConfirmDeadline { get; private set; }
+    public bool CancelRequested { get; private set; }
+    public string? FailureCode { get; private set; }
+    public string? FailureMessage { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public bool IsFinal => Status is not OrderStatus.Pending;
+
+    /// <summary>A mobile (or card) payment: written before the channel is called, so no charge is ever without its order.</summary>
+    public static Order StartPayment(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale,
+        SettlementRoute route, TimeSpan confirmWindow) =>
+        new(tradeNo, storeId, terminalId, now, sale, route.Method)
+        {
+            RouteExplanation = route.Explanation,
+            PsnNo = route.Insured?.PsnNo,
+            InsuredName = route.Insured?.InsuredName,
+            ConfirmDeadline = now + confirmWindow,
+        };
+
+    public void MarkPaid(string channelTradeId, DateTimeOffset now)
+    {
+        Move(OrderStatus.Paid);
+        ChannelTradeId = channelTradeId;
+        PaidAt = now;
+        FinishedAt = now;
+    }
+
+    public void MarkFailed(PosError error, DateTimeOffset now)
+    {
+        Move(OrderStatus.Failed);
+        FailureCode = error.Code;
+        FailureMessage = error.Message;
+        FinishedAt = now;
+    }
+
+    /// <summary>The 60 s are up or the cashier gave up: from now on only a cancel/reverse may follow.</summary>
+    public void RequestCancel(PosError reason)
+    {
+        if (Status != OrderStatus.Pending) return;
+        CancelRequested = true;
+        FailureCode = reason.Code;
+        FailureMessage = reason.Message;
+    }
+
+    private void Move(OrderStatus to)
+    {
+        if (!OrderStatusMachine.CanMove(Status, to))
+            throw new InvalidOperationException($"Order {TradeNo} cannot go from {Status} to {to}.");
+        Status = to;
+    }
 
     /// <summary>Cash changes hands at the counter, so the order is paid the moment it is written.</summary>
     public static Order PaidInCash(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale, CashTender tender)

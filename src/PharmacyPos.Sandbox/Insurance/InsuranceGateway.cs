@@ -129,7 +129,7 @@ public sealed class InsuranceGateway(SandboxState state, SandboxOptions options,
         if (existing is not null) return Describe(existing);
         var (c, error) = Person(data);
         if (error is { } e) return e;
-        var (status, trade) = state.Settle(medinsSetlId, c!, Text(data["mdtrt_cert_no"]), total);
+        var (status, trade) = state.Settle(medinsSetlId, c!, Text(data["mdtrt_cert_no"]), total, atCounter: Text(data["mdtrt_cert_type"]) == "03");
         return status switch
         {
             PayStatus.Accepted => Describe(trade!),

@@ -119,7 +119,8 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
     }
 
     /// <summary>A settlement from the personal account of the card bound to a code or read from a card (2102).</summary>
-    public (PayStatus, Trade?) Settle(string medinsSetlId, Customer customer, string certNo, Money amount)
+    /// <param name="atCounter">A physical card: the PIN is entered at the counter, so there is nothing to wait for.</param>
+    public (PayStatus, Trade?) Settle(string medinsSetlId, Customer customer, string certNo, Money amount, bool atCounter)
     {
         lock (_gate)
         {
@@ -127,7 +128,7 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
             if (_trades.TryGetValue((Channel.Insurance, medinsSetlId), out var existing)) return (Existing(existing), existing);
             if (customer.Card is null) return (PayStatus.NotBound, null);
             if (customer.Card.Balance < amount) return (PayStatus.BalanceNotEnough, null);
-            return (PayStatus.Accepted, Open(Channel.Insurance, medinsSetlId, certNo, customer, amount, "药店购药", customer.Card.PsnNo));
+            return (PayStatus.Accepted, Open(Channel.Insurance, medinsSetlId, certNo, customer, amount, "药店购药", customer.Card.PsnNo, atCounter));
         }
     }
 
@@ -138,7 +139,7 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
         _ => PayStatus.Closed,
     };
 
-    private Trade Open(Channel channel, string outTradeNo, string code, Customer customer, Money amount, string subject, string? psnNo)
+    private Trade Open(Channel channel, string outTradeNo, string code, Customer customer, Money amount, string subject, string? psnNo, bool confirmNow = false)
     {
         if (_codes.TryGetValue(code, out var issued)) issued.Used = true;
         var now = Now;
@@ -153,7 +154,7 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
             Subject = subject,
             PsnNo = psnNo,
             Status = TradeStatus.WaitingForBuyer,
-            ConfirmAt = customer.AutoConfirm ? now + customer.ConfirmDelay : null,
+            ConfirmAt = confirmNow ? now : customer.AutoConfirm ? now + customer.ConfirmDelay : null,
         };
         _trades[(channel, outTradeNo)] = trade;
         Tick();

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Channels;
+using PharmacyPos.Channels.Insurance;
+using PharmacyPos.Data;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Payments;
+using PharmacyPos.Domain.Registration;
+using PharmacyPos.Domain.Sales;
+using PharmacyPos.Domain.Settlement;
+
+namespace PharmacyPos.Checkout.Mobile;
+
+/// <summary>What the till shows about one payment attempt.</summary>
+public sealed record AttemptView(long OrderId, TradeNo TradeNo, PaymentMethod Method, OrderStatus Status, Money Total,
+    string? RouteExplanation, DateTimeOffset? Deadline, bool Cancelling, PosError? Failure, bool ScriptA);
+
+public abstract record ScanResult
+{
+    private ScanResult() { }
+
+    /// <summary>Nothing was sent for payment; the sale stays as it is.</summary>
+    public sealed record Refused(PosError Error, bool ScriptA = false) : ScanResult;
+
+    /// <summary>The strict rule: the registration form must be complete before the payment is sent.</summary>
+    public sealed record NeedsRegistration(SettlementRoute Route, IReadOnlyDictionary<string, string> Errors) : ScanResult;
+
+    public sealed record Started(AttemptView Attempt) : ScanResult;
+}
+
+/// <summary>
+/// 扫码结算 (operating guide A, 注意事项 1–4): classify the scan, decide the route, enforce the
+/// registration rule, write the order before any channel call, then pay, and while the buyer has
+/// not confirmed, query until the 60 s are up and cancel then.
+/// </summary>
+public sealed class MobileCheckout(
+    PosDbContext db,
+    TradeNos tradeNos,
+    PaymentChannels channels,
+    IInsurancePlatform platform,
+    IOptions<TerminalOptions> terminal,
+    IOptions<MobilePaymentOptions> options,
+    TimeProvider clock,
+    ILogger<MobileCheckout> log)
+{
+    public async Task<ScanResult> ScanAsync(Sale sale, string? scanned, PurchaseRegistration.Form? form, CancellationToken ct = default)
+    {
+        if (sale.IsEmpty) return new ScanResult.Refused(PosErrors.SaleEmpty);
+        var classified = PaymentCode.Classify(scanned);
+        if (!classified.IsSuccess)
+        {
+            log.LogWarning("Scan refused: {Length} characters do not classify as a payment code", scanned?.Length ?? 0);
+            return new ScanResult.Refused(classified.Error);
+        }
+        var code = classified.Value;
+
+        var route = SettlementRoute.WithoutAskingPlatform(sale, code);
+        if (route is null)
+        {
+            var lookup = await platform.FindPersonAsync(code.Value, CertificateType.ElectronicVoucher, ct);
+            PlatformAnswer? answer = lookup switch
+            {
+                PersonLookup.Found f => new PlatformAnswer.Bound(f.Person.PsnNo, f.Person.Name, f.Person.AccountBalance),
+                PersonLookup.NotBound => new PlatformAnswer.NotBound(),
+                _ => null,
+            };
+            if (answer is null)
+            {
+                log.LogWarning("Code {Code}: platform lookup gave {Lookup}", code, lookup);
+                return new ScanResult.Refused(lookup is PersonLookup.Invalid ? PaymentErrors.CodeInvalid : InsurancePlatformUnavailable);
+            }
+            route = SettlementRoute.Decide(sale, code, answer);
+        }
+        log.LogInformation("Code {Code} ({Wallet}): route {Method} because {Reason}", code, code.Wallet, route.Method, route.Reason);
+
+        PurchaseRegistration? registration = null;
+        if (RegistrationRule.Applies(route.Method, sale.Total, options.Value.RegistrationThreshold))
+        {
+            if (form is null) return new ScanResult.NeedsRegistration(route, new Dictionary<string, string>());
+            var (filled, errors) = PurchaseRegistration.Fill(form, route.Insured!.InsuredName, route.Insured.PsnNo, route.Method, sale.Total);
+            if (filled is null) return new ScanResult.NeedsRegistration(route, errors);
+            registration = filled;
+        }
+
+        var order = await WriteOrderAsync(sale, route, registration, ct);
+        var outcome = await channels.For(order.Method).PayAsync(
+            new ChannelPayment(order.TradeNo.Value, order.Total, code.Value, Subject(sale), order.Lines), ct);
+        log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
+        Apply(order, outcome);
+        await db.SaveChangesAsync(ct);
+        return new ScanResult.Started(View(order, route.CallsForScriptA));
+    }
+
+    /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times.</summary>
+    public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default)
+    {
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        if (order.IsFinal) return View(order);
+        var now = clock.GetUtcNow();
+        if (!order.CancelRequested && order.ConfirmDeadline is { } deadline && now >= deadline)
+        {
+            order.RequestCancel(PaymentErrors.NotConfirmedInTime);
+            await db.SaveChangesAsync(ct); // the decision to cancel is on disk before the cancel is sent
+            log.LogInformation("Order {TradeNo}: not confirmed within the window, cancelling", order.TradeNo);
+        }
+        var channel = channels.For(order.Method);
+        if (order.CancelRequested)
+        {
+            await CancelAsync(order, channel, ct);
+        }
+        else
+        {
+            var outcome = await channel.QueryAsync(order.TradeNo.Value, ct);
+            log.LogInformation("Order {TradeNo}: query answered {Outcome}", order.TradeNo, outcome);
+            // Not found yet is not failure: the payment request may still be on its way.
+            if (outcome is not ChannelOutcome.Failed { Reason: ChannelFailure.TradeNotFound }) Apply(order, outcome);
+        }
+        await db.SaveChangesAsync(ct);
+        return View(order);
+    }
+
+    /// <summary>The cashier gives up on this attempt: it is cancelled like a timed-out one.</summary>
+    public async Task<AttemptView> AbandonAsync(long orderId, CancellationToken ct = default)
+    {
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        if (order.IsFinal) return View(order);
+        order.RequestCancel(CashierAbandoned);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Order {TradeNo}: abandoned by the cashier, cancelling", order.TradeNo);
+        return await PollAsync(orderId, ct);
+    }
+
+    private async Task CancelAsync(Order order, IPaymentChannel channel, CancellationToken ct)
+    {
+        var cancelled = await channel.CancelAsync(order.TradeNo.Value, ct);
+        log.LogInformation("Order {TradeNo}: cancel answered {Outcome}", order.TradeNo, cancelled);
+        switch (cancelled)
+        {
+            case CancelOutcome.Cancelled:
+                order.MarkFailed(new PosError(order.FailureCode!, order.FailureMessage!), clock.GetUtcNow());
+                break;
+            case CancelOutcome.Failed:
+                // The channel will not cancel: only its own word on the trade decides now.
+                Apply(order, await channel.QueryAsync(order.TradeNo.Value, ct));
+                break;
+            // Retry and Unknown: the next poll cancels again, with the same 交易号.
+        }
+    }
+
+    private void Apply(Order order, ChannelOutcome outcome)
+    {
+        var now = clock.GetUtcNow();
+        switch (outcome)
+        {
+            case ChannelOutcome.Paid paid when paid.Amount == order.Total:
+                order.MarkPaid(paid.ChannelTradeId, now);
+                break;
+            case ChannelOutcome.Paid paid:
+                log.LogError("Order {TradeNo}: channel reports {Paid} paid for a total of {Total}", order.TradeNo, paid.Amount, order.Total);
+                break;
+            case ChannelOutcome.Failed failed when !order.CancelRequested || failed.Reason != ChannelFailure.TradeNotFound:
+                order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason), now);
+                break;
+        }
+    }
+
+    private async Task<Order> WriteOrderAsync(Sale sale, SettlementRoute route, PurchaseRegistration? registration, CancellationToken ct)
+    {
+        var t = terminal.Value;
+        if (registration is not null) db.Add(registration);
+        var order = await tradeNos.SaveNewAsync((tradeNo, now) =>
+        {
+            registration?.Attach(tradeNo, t.StoreId, now);
+            return Order.StartPayment(tradeNo, t.StoreId, t.TerminalId, now, sale, route, options.Value.ConfirmWindow);
+        }, ct);
+        log.LogInformation("Order {TradeNo} written: {Method} {Total}, {Lines} lines, registered {Registered}",
+            order.TradeNo, order.Method, order.Total, order.Lines.Count, registration is not null);
+        return order;
+    }
+
+    private AttemptView View(Order o, bool scriptA = false) => new(o.Id, o.TradeNo, o.Method, o.Status, o.Total, o.RouteExplanation,
+        o.ConfirmDeadline, o.CancelRequested && !o.IsFinal,
+        o.Status == OrderStatus.Failed && o.FailureCode is not null ? new PosError(o.FailureCode, o.FailureMessage ?? "") : null, scriptA);
+
+    private static string Subject(Sale sale) =>
+        sale.Lines.Count == 1 ? sale.Lines[0].Drug.Name : $"{sale.Lines[0].Drug.Name}等{sale.Lines.Count}种药品";
+
+    public static readonly PosError InsurancePlatformUnavailable =
+        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。");
+
+    public static readonly PosError CashierAbandoned = new("CASHIER_ABANDONED", "收银员已取消本次支付，未扣款。如需结算请重新扫码。");
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmacyPos.Domain.Registration;
+
+namespace PharmacyPos.Data.Configuration;
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<PurchaseRegistration>
+{
+    public void Configure(EntityTypeBuilder<PurchaseRegistration> b)
+    {
+        b.ToTable("registrations");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.TradeNo).IsUnique();
+        b.HasIndex(r => new { r.StoreId, r.RegisteredAt });
+        b.Property(r => r.Method).HasConversion<int>();
+        b.Property(r => r.InsuredName).HasMaxLength(50);
+        b.Property(r => r.PsnNo).HasMaxLength(40);
+        b.Property(r => r.PurchaserName).HasMaxLength(30);
+        b.Property(r => r.PurchaserId).HasMaxLength(18);
+        b.Property(r => r.Phone).HasMaxLength(11);
+        b.Property(r => r.Relation).HasMaxLength(10);
+        b.Ignore(r => r.PurchaserIdMasked);
+    }
+}

@@ -1,0 +1,13 @@
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Domain.Registration;
+
+/// <summary>
+/// The bold rule at the top of the guide: a mobile medical-insurance payment at or above the set
+/// amount is registered exactly as a physical card swipe is. Wallet payments are not.
+/// </summary>
+public static class RegistrationRule
+{
+    public static bool Applies(PaymentMethod method, Money total, Money threshold) =>
+        method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard && total >= threshold;
+}

@@ -1,0 +1,64 @@
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Payments;
+using PharmacyPos.Domain.Sales;
+
+namespace PharmacyPos.Domain.Settlement;
+
+/// <summary>Who the insurance platform says stands behind a scanned code.</summary>
+public abstract record PlatformAnswer
+{
+    private PlatformAnswer() { }
+
+    public sealed record Bound(string PsnNo, string InsuredName, Money AccountBalance) : PlatformAnswer;
+
+    /// <summary>The code belongs to a phone with no bound electronic card.</summary>
+    public sealed record NotBound : PlatformAnswer;
+}
+
+/// <summary>Why the money goes where it goes, in the words the cashier sees and the order keeps.</summary>
+public enum RouteReason
+{
+    /// <summary>注意事项 1: bound, and the personal account covers the total.</summary>
+    InsuranceAccountCovers,
+    /// <summary>注意事项 2: a 未对码 or 全自费 line bars the insurance account.</summary>
+    SaleHasIneligibleDrugs,
+    /// <summary>The code's phone has no bound electronic social-security card.</summary>
+    NotBound,
+    /// <summary>注意事项 1: the account is short, so the wallet pays the full amount (no split).</summary>
+    AccountBalanceShort,
+}
+
+/// <summary>The settlement route for one scan: which channel takes the whole amount, and why.</summary>
+public sealed record SettlementRoute(PaymentMethod Method, RouteReason Reason, string Explanation, PlatformAnswer.Bound? Insured)
+{
+    public bool IsInsurance => Method == PaymentMethod.InsuranceAccount;
+
+    /// <summary>话术 A when the customer turns out to have no bound card.</summary>
+    public bool CallsForScriptA => Reason == RouteReason.NotBound;
+
+    /// <summary>注意事项 2, decided before the platform is even asked.</summary>
+    public static SettlementRoute? WithoutAskingPlatform(Sale sale, PaymentCode code)
+    {
+        if (sale.IsInsuranceEligible) return null;
+        var names = string.Join("、", sale.LinesBarringInsurance.Select(l => $"{l.Drug.Name}（{l.Drug.InsuranceLabel}）"));
+        return new SettlementRoute(WalletOf(code), RouteReason.SaleHasIneligibleDrugs,
+            $"含{names}，不能使用医保个人账户，由{WalletOf(code).ToChinese()}全额支付。", null);
+    }
+
+    /// <summary>注意事项 1: the personal account pays everything, or the wallet pays everything.</summary>
+    public static SettlementRoute Decide(Sale sale, PaymentCode code, PlatformAnswer answer)
+    {
+        if (WithoutAskingPlatform(sale, code) is { } barred) return barred;
+        var wallet = WalletOf(code);
+        return answer switch
+        {
+            PlatformAnswer.Bound b when b.AccountBalance >= sale.Total => new SettlementRoute(PaymentMethod.InsuranceAccount,
+                RouteReason.InsuranceAccountCovers, $"已绑定电子社保卡（{b.InsuredName}），由医保个人账户支付 {sale.Total}。", b),
+            PlatformAnswer.Bound b => new SettlementRoute(wallet, RouteReason.AccountBalanceShort,
+                $"医保个人账户余额 {b.AccountBalance} 不足 {sale.Total}，由{wallet.ToChinese()}全额支付。", b),
+            _ => new SettlementRoute(wallet, RouteReason.NotBound, $"该付款码未绑定电子社保卡，由{wallet.ToChinese()}全额支付。", null),
+        };
+    }
+
+    public static PaymentMethod WalletOf(PaymentCode code) => code.Wallet == Wallet.Alipay ? PaymentMethod.Alipay : PaymentMethod.WeChatPay;
+}
