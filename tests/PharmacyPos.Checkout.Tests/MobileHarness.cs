@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PharmacyPos.Channels;
+using PharmacyPos.Channels.Alipay;
+using PharmacyPos.Channels.Insurance;
+using PharmacyPos.Channels.WeChatPay;
+using PharmacyPos.Checkout.Mobile;
+using PharmacyPos.Data;
+using PharmacyPos.Data.Catalogue;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Payments;
+using PharmacyPos.Domain.Sales;
+using PharmacyPos.Sandbox;
+using PharmacyPos.Sandbox.Model;
+using PharmacyPos.TestSupport;
+
+namespace PharmacyPos.Checkout.Tests;
+
+/// <summary>
+/// The mobile checkout with everything real — SQLite, the sandbox over HTTP, the three clients —
+/// except the till's clock, which the test moves by hand so the 60 s pass in no time.
+/// </summary>
+public sealed class MobileHarness : IAsyncLifetime
+{
+    private WebApplication _sandbox = default!;
+    private ServiceProvider _services = default!;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public SandboxOptions SandboxOptions { get; } = SandboxOptions.Generate();
+    public TestDatabase Database { get; private set; } = default!;
+    public SandboxState Sandbox => _sandbox.Services.GetRequiredService<SandboxState>();
+    public FaultBook Faults => _sandbox.Services.GetRequiredService<FaultBook>();
+    public MobilePaymentOptions Options { get; } = new() { RegistrationThresholdYuan = 200m };
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        await using (var db = Database.NewContext()) await DemoCatalogue.SeedIfEmptyAsync(db);
+        _sandbox = SandboxApp.Build(SandboxOptions);
+        await _sandbox.StartAsync();
+        var url = SandboxApp.Address(_sandbox);
+
+        var s = new ServiceCollection();
+        s.AddSingleton<TimeProvider>(Clock);
+        s.AddLogging();
+        s.Configure<AlipayOptions>(o => { o.GatewayUrl = url + "/gateway.do"; o.AppId = SandboxOptions.AlipayAppId; o.AppPrivateKey = SandboxOptions.AppPrivateKey; o.AlipayPublicKey = SandboxOptions.AlipayPublicKey; o.Timeout = TimeSpan.FromSeconds(2); });
+        s.Configure<WeChatPayOptions>(o => { o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(2); });
+        s.Configure<InsuranceOptions>(o => { o.BaseUrl = url; o.FixmedinsCode = SandboxOptions.FixmedinsCode; o.PaasId = SandboxOptions.InsurancePaasId; o.PaasToken = SandboxOptions.InsurancePaasToken; o.Timeout = TimeSpan.FromSeconds(2); });
+        s.AddPaymentChannels(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        _services = s.BuildServiceProvider();
+
+        Sandbox.Upsert(new Customer { Id = "rich-bound", Name = "甲", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P1", 10000) });
+        Sandbox.Upsert(new Customer { Id = "poor-bound", Name = "乙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P2", 5) });
+        Sandbox.Upsert(new Customer { Id = "unbound", Name = "丙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true });
+        Sandbox.Upsert(new Customer { Id = "slow", Name = "丁", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), Card = Card("P4", 10000) });
+    }
+
+    private static BoundCard Card(string psnNo, decimal balance) =>
+        new() { PsnNo = psnNo, Name = "参保人" + psnNo, CertNo = "11010519491231002X", SocialSecurityNo = "SSN-" + psnNo, Balance = Money.FromYuan(balance) };
+
+    public string Code(string customer, Wallet wallet) => Sandbox.CurrentCode(customer, wallet)!;
+
+    /// <summary>A fresh use case over a fresh DbContext, as each till request gets.</summary>
+    public (MobileCheckout, PosDbContext) Checkout()
+    {
+        var db = Database.NewContext();
+        var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
+        var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
+            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Clock,
+            NullLogger<MobileCheckout>.Instance);
+        return (checkout, db);
+    }
+
+    public async Task<Sale> SaleAsync(params string[] codes)
+    {
+        await using var db = Database.NewContext();
+        var sale = new Sale();
+        foreach (var code in codes) sale.Add(await db.Drugs.SingleAsync(d => d.Code == code));
+        return sale;
+    }
+
+    /// <summary>A sale of one mapped drug at a given total, for threshold edges.</summary>
+    public async Task<Sale> SaleOfAsync(decimal total)
+    {
+        await using var db = Database.NewContext();
+        var drug = await db.Drugs.Where(d => d.NationalCode != null && !d.WhollySelfPaid).OrderBy(d => d.Id).FirstAsync();
+        drug.ChangePrice(Money.FromYuan(total));
+        var sale = new Sale();
+        sale.Add(drug);
+        return sale;
+    }
+
+    public IReadOnlyList<LedgerEntry> Ledger(string tradeNo) => Sandbox.Ledger().Where(e => e.OutTradeNo == tradeNo).ToList();
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _sandbox.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
