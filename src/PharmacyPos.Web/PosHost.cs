@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PharmacyPos.Channels;
 using PharmacyPos.Checkout;
+using PharmacyPos.Checkout.Mobile;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
 using PharmacyPos.Web.Api;
@@ -45,6 +46,9 @@ public static class PosHost
         services.AddScoped<CatalogueImport>();
         services.AddScoped<TradeNos>();
         services.AddScoped<CashCheckout>();
+        services.Configure<MobilePaymentOptions>(builder.Configuration.GetSection(MobilePaymentOptions.Section));
+        services.AddSingleton<PaymentChannels>();
+        services.AddScoped<MobileCheckout>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
 

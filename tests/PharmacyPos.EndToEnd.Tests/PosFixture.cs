@@ -19,7 +19,8 @@ public sealed class PosFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await PosServer.StartAsync();
+        // The browser tests shorten the 60 s window so a timeout takes seconds; the product's value stays 60.
+        _server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "6", "--MobilePayment:PollIntervalSeconds", "1");
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
         (_playwright, _browser) = await EndToEnd.Tests.Browser.LaunchAsync();
     }
@@ -41,6 +42,15 @@ public sealed class PosFixture : IAsyncLifetime
         await page.WaitForSelectorAsync(readyWhen);
         return page;
     }
+
+    /// <summary>The current payment code on a sandbox customer's phone.</summary>
+    public async Task<string> CodeAsync(string customer, string wallet = "Alipay") =>
+        (await Http.GetFromJsonAsync<JsonElement>($"{Server.SandboxUrl}/admin/codes/{customer}/{wallet}")).GetProperty("code").GetString()!;
+
+    /// <summary>The sandbox ledger's movements for one 交易号.</summary>
+    public async Task<JsonElement[]> LedgerAsync(string tradeNo) =>
+        (await Http.GetFromJsonAsync<JsonElement[]>($"{Server.SandboxUrl}/admin/ledger"))!
+            .Where(e => e.GetProperty("outTradeNo").GetString() == tradeNo).ToArray();
 
     public async Task<JsonElement> DrugAsync(string code) =>
         await Http.GetFromJsonAsync<JsonElement>($"/api/catalogue/lookup?entry={code}");

@@ -133,6 +133,7 @@ public partial class SaleScreenTests(PosFixture pos)
         await Expect(page.GetByTestId("ask-script")).ToContainTextAsync("请问您是用手机支付还是其他方式？");
         await ScanAsync(page, (await pos.DrugAsync("YP00001")).GetProperty("barcode").GetString()!);
         await ScanAsync(page, (await pos.DrugAsync("YP00004")).GetProperty("barcode").GetString()!);
+        await Expect(Lines(page)).ToHaveCountAsync(2);
         var total = await page.GetByTestId("total").TextContentAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "sale-screen.png") });
 

@@ -16,7 +16,16 @@ public sealed class SaleSession
     /// <summary>话术 A or B, shown after the step that calls for it until the next customer's first drug.</summary>
     public string? FollowUpScript { get; private set; }
 
+    /// <summary>The last paid order, for 打印小票.</summary>
+    public PharmacyPos.Domain.Orders.TradeNo? LastPaid { get; private set; }
+
     public event Action? Changed;
+
+    public void Paid(PharmacyPos.Domain.Orders.TradeNo tradeNo, string message)
+    {
+        LastPaid = tradeNo;
+        Say(Notice.Success(message));
+    }
 
     public void Select(int index)
     {
@@ -43,7 +52,11 @@ public sealed class SaleSession
     /// <summary>The first drug of a new customer: the previous customer's script is done with.</summary>
     public void LineEntered(int index)
     {
-        if (Sale.Lines.Count == 1) FollowUpScript = null;
+        if (Sale.Lines.Count == 1)
+        {
+            FollowUpScript = null;
+            LastPaid = null;
+        }
         Select(index);
     }
 

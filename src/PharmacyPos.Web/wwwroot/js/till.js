@@ -4,6 +4,7 @@
 // Alt+letter and F-keys. While a dialog is open ([data-modal]) the dialog owns the keyboard.
 (function () {
   let target = null;      // DotNetObjectReference of the component that owns the keyboard now
+  let dialog = null;      // the open dialog that wants Enter/Esc, if any
   let typedTimer = 0;
   let queue = Promise.resolve();
 
@@ -92,8 +93,22 @@
     }
   }
 
-  // A key typed into a dialog before its field had the focus goes to that field.
+  // A dialog that asked for them gets Enter and Esc; a scan field ([data-scan]) is read whole on
+  // Enter and sent once, like the entry box. A key typed before a field had the focus goes to it.
   function keepKeysInDialog(ev) {
+    const scanField = ev.target.matches && ev.target.matches('[data-scan]');
+    if (dialog && ev.key === 'Enter' && scanField) {
+      ev.preventDefault();
+      const value = ev.target.value;
+      ev.target.value = '';
+      dialog.invokeMethodAsync('OnScanned', value).catch(err => console.error(err));
+      return;
+    }
+    if (dialog && (ev.key === 'Escape' || (ev.key === 'Enter' && !isField(ev.target)))) {
+      ev.preventDefault();
+      dialog.invokeMethodAsync('OnDialogKey', ev.key).catch(err => console.error(err));
+      return;
+    }
     if (isField(ev.target) || ev.key.length !== 1 || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const field = document.querySelector('[data-modal] input:not([disabled])');
     if (!field) return;
@@ -109,6 +124,7 @@
   window.till = {
     attach(dotnetRef) { target = dotnetRef; const e = entry(); if (e) e.focus(); document.body.dataset.tillReady = 'true'; },
     detach(dotnetRef) { if (target === dotnetRef) { target = null; delete document.body.dataset.tillReady; } },
+    dialogKeys(dotnetRef) { dialog = dotnetRef; },
     clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
     focusEntry() { const e = entry(); if (e && !modalOpen()) e.focus(); },
     focus(selector) { const el = document.querySelector(selector); if (el) { el.focus(); if (el.select) el.select(); } },

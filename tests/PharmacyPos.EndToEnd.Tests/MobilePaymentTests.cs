@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>Section A of the operating guide, word for word, against the sandbox's phones.</summary>
+[Collection(PosCollection.Name)]
+public partial class MobilePaymentTests(PosFixture pos)
+{
+    private static ILocator Lines(IPage page) => page.Locator("[data-testid=sale-lines] tbody tr.line");
+
+    private async Task<IPage> SaleOnMobileScreenAsync(params (string Code, int Quantity)[] drugs)
+    {
+        var page = await pos.OpenTillAsync();
+        foreach (var (code, quantity) in drugs)
+        {
+            await page.Keyboard.TypeAsync((await pos.DrugAsync(code)).GetProperty("barcode").GetString()!, new() { Delay = 2 });
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.Locator($"tr.line[data-code={code}]")).ToHaveCountAsync(1);
+            if (quantity > 1)
+            {
+                var qty = page.Locator($"tr.line[data-code={code}] input.qty");
+                await qty.FillAsync(quantity.ToString());
+                await qty.PressAsync("Enter");
+                await Expect(qty).ToHaveValueAsync(quantity.ToString());
+            }
+        }
+        await page.Keyboard.PressAsync("Alt+S");
+        await Expect(page).ToHaveURLAsync(new Regex("/mobile-payment$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
+        await Expect(page.GetByTestId("scan-prompt")).ToHaveTextAsync("请出示支付宝首页付款码或微信电子社保卡支付码");
+        return page;
+    }
+
+    /// <summary>The scanner gun: digits 2 ms apart and Enter, into whatever has the focus.</summary>
+    private static async Task ScanAsync(IPage page, string code)
+    {
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(code, new() { Delay = 2 });
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    private async Task<IPage> PhoneAsync(string customer)
+    {
+        var phone = await (await pos.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
+        await phone.GotoAsync($"{pos.Server.SandboxUrl}/phone/{customer}");
+        return phone;
+    }
+
+    private static async Task<string> PaidTradeNoAsync(IPage page)
+    {
+        await Expect(page.GetByTestId("scan-dialog")).ToHaveCountAsync(0, new() { Timeout = 15000 });
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("支付成功");
+        await Expect(Lines(page)).ToHaveCountAsync(0);
+        return TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+    }
+
+    [Fact]
+    public async Task A_bound_customer_pays_from_the_insurance_account_and_the_screen_is_cleared()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await ScanAsync(page, await pos.CodeAsync("auto"));
+
+        var tradeNo = await PaidTradeNoAsync(page);
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("医保个人账户支付");
+        var movement = Assert.Single(await pos.LedgerAsync(tradeNo));
+        Assert.Equal("InsuranceSettlement", movement.GetProperty("movement").GetString());
+        await Expect(page.GetByTestId("receipt-link")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_low_personal_account_sends_the_full_amount_to_alipay_confirmed_on_the_phone()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1), ("YP00004", 1));
+        var phone = await PhoneAsync("li-si");
+        var code = await phone.GetByTestId("alipay-code").Locator(".code").GetAttributeAsync("data-code");
+        await ScanAsync(page, code!);
+
+        await Expect(page.GetByTestId("waiting")).ToContainTextAsync("等待顾客在手机上确认支付");
+        await Expect(page.GetByTestId("route")).ToContainTextAsync("不足");
+        await Expect(page.GetByTestId("route")).ToContainTextAsync("支付宝全额支付");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "waiting-for-buyer.png") });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
+
+        var tradeNo = await PaidTradeNoAsync(page);
+        var charge = Assert.Single(await pos.LedgerAsync(tradeNo));
+        Assert.Equal(("Alipay", "Charge"), (charge.GetProperty("channel").GetString(), charge.GetProperty("movement").GetString()));
+    }
+
+    [Fact]
+    public async Task An_unmapped_drug_makes_even_a_rich_bound_customer_pay_by_wechat()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1), ("YP00202", 1));
+        var phone = await PhoneAsync("zhang-san");
+        var code = await phone.GetByTestId("wechat-code").Locator(".code").GetAttributeAsync("data-code");
+        await ScanAsync(page, code!);
+
+        await Expect(page.GetByTestId("route")).ToContainTextAsync("金银花露（未对码）");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
+        var tradeNo = await PaidTradeNoAsync(page);
+        Assert.Equal("WeChat", Assert.Single(await pos.LedgerAsync(tradeNo)).GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task Registration_blocks_an_insurance_payment_at_the_threshold_until_complete()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 20)); // well above ¥200
+        await ScanAsync(page, await pos.CodeAsync("auto"));
+
+        var form = page.GetByTestId("registration-form");
+        await Expect(form).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reg-insured")).ToHaveTextAsync("孙九");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-PurchaserId")).ToContainTextAsync("身份证号码不正确");
+        await Expect(form).ToBeVisibleAsync();
+
+        await page.GetByTestId("reg-name").FillAsync("孙小九");
+        await page.GetByTestId("reg-id").FillAsync("110105194912310021"); // wrong check digit
+        await page.GetByTestId("reg-phone").FillAsync("13800138000");
+        await page.GetByTestId("reg-relation").SelectOptionAsync("子女");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-PurchaserId")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reg-name")).ToHaveValueAsync("孙小九"); // kept for the correction
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "registration.png") });
+
+        await page.GetByTestId("reg-id").FillAsync("11010519491231002X");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        var tradeNo = await PaidTradeNoAsync(page);
+        Assert.Single(await pos.LedgerAsync(tradeNo));
+    }
+
+    [Fact]
+    public async Task A_buyer_who_never_confirms_fails_after_the_window_and_is_not_charged()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00006", 1));
+        var phone = await PhoneAsync("wang-wu");
+        var code = await phone.GetByTestId("alipay-code").Locator(".code").GetAttributeAsync("data-code");
+        await ScanAsync(page, code!);
+
+        await Expect(page.GetByTestId("countdown")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("引导用户进行绑卡"); // 话术 A: not bound
+        var tradeNo = TradeNo().Match((await page.GetByTestId("waiting").TextContentAsync())!).Value;
+
+        var error = page.GetByTestId("scan-error");
+        await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，交易失败。如需结算请重新扫码。", new() { Timeout = 20000 });
+        Assert.Empty(await pos.LedgerAsync(tradeNo));
+        // The phone no longer offers it: the channel order was cancelled.
+        await Expect(phone.GetByTestId("pending")).ToHaveCountAsync(0);
+        // The sale is kept for another try.
+        await page.GetByTestId("scan-close").ClickAsync();
+        await Expect(Lines(page)).ToHaveCountAsync(1);
+    }
+
+    [Theory]
+    [InlineData("28123")]
+    [InlineData("2812345678")]
+    public async Task A_garbled_scan_is_refused_with_the_intercepted_scanner_advice(string garbled)
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await ScanAsync(page, garbled);
+        await Expect(page.GetByTestId("scan-error")).ToHaveTextAsync("付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+    }
+
+    [GeneratedRegex("[0-9]{24}")]
+    private static partial Regex TradeNo();
+}
