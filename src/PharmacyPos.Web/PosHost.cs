@@ -44,6 +44,7 @@ public static class PosHost
             options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<CatalogueImport>();
+        services.AddScoped<PharmacyPos.Data.Registrations.RegistrationLedger>();
         services.AddScoped<TradeNos>();
         services.AddScoped<CashCheckout>();
         services.Configure<MobilePaymentOptions>(builder.Configuration.GetSection(MobilePaymentOptions.Section));

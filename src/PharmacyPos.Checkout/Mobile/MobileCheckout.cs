@@ -76,6 +76,12 @@ public sealed class MobileCheckout(
         }
         log.LogInformation("Code {Code} ({Wallet}): route {Method} because {Reason}", code, code.Wallet, route.Method, route.Reason);
 
+        return await SettleAsync(sale, route, code.Value, form, physicalCard: false, ct);
+    }
+
+    private async Task<ScanResult> SettleAsync(Sale sale, SettlementRoute route, string authCode, PurchaseRegistration.Form? form,
+        bool physicalCard, CancellationToken ct)
+    {
         PurchaseRegistration? registration = null;
         if (RegistrationRule.Applies(route.Method, sale.Total, options.Value.RegistrationThreshold))
         {
@@ -87,11 +93,32 @@ public sealed class MobileCheckout(
 
         var order = await WriteOrderAsync(sale, route, registration, ct);
         var outcome = await channels.For(order.Method).PayAsync(
-            new ChannelPayment(order.TradeNo.Value, order.Total, code.Value, Subject(sale), order.Lines), ct);
+            new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard), ct);
         log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
         Apply(order, outcome);
         await db.SaveChangesAsync(ct);
         return new ScanResult.Started(View(order, route.CallsForScriptA));
+    }
+
+    /// <summary>
+    /// 刷社保卡: the card number from the reader (a keyboard wedge, like the scanner) or typed.
+    /// Settles with certificate type 03 through the same write-first path; the same registration rule.
+    /// </summary>
+    public async Task<ScanResult> SwipeCardAsync(Sale sale, string? cardNo, PurchaseRegistration.Form? form, CancellationToken ct = default)
+    {
+        if (sale.IsEmpty) return new ScanResult.Refused(PosErrors.SaleEmpty);
+        var number = cardNo?.Trim() ?? "";
+        if (number.Length is < 6 or > 30 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            return new ScanResult.Refused(CardUnreadable);
+        var lookup = await platform.FindPersonAsync(number, CertificateType.SocialSecurityCard, ct);
+        if (lookup is not PersonLookup.Found found)
+        {
+            log.LogWarning("Card lookup gave {Lookup}", lookup);
+            return new ScanResult.Refused(lookup is PersonLookup.Unknown ? InsurancePlatformUnavailable : CardUnreadable);
+        }
+        var route = SettlementRoute.ForCard(sale, new PlatformAnswer.Bound(found.Person.PsnNo, found.Person.Name, found.Person.AccountBalance));
+        if (!route.IsSuccess) return new ScanResult.Refused(route.Error);
+        return await SettleAsync(sale, route.Value, number, form, physicalCard: true, ct);
     }
 
     /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times.</summary>
@@ -190,6 +217,8 @@ public sealed class MobileCheckout(
 
     public static readonly PosError InsurancePlatformUnavailable =
         new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。");
+
+    public static readonly PosError CardUnreadable = new("CARD_UNREADABLE", "社保卡信息读取失败或卡号无效，请重新刷卡或手工输入卡号。");
 
     public static readonly PosError CashierAbandoned = new("CASHIER_ABANDONED", "收银员已取消本次支付，未扣款。如需结算请重新扫码。");
 }

@@ -60,5 +60,22 @@ public sealed record SettlementRoute(PaymentMethod Method, RouteReason Reason, s
         };
     }
 
+    /// <summary>
+    /// The physical card (话术 B, the original way): the personal account pays all or nothing;
+    /// there is no wallet to fall back to, so a short balance or a barred drug is an error.
+    /// </summary>
+    public static Errors.Result<SettlementRoute> ForCard(Sale sale, PlatformAnswer.Bound insured)
+    {
+        if (!sale.IsInsuranceEligible)
+        {
+            var names = string.Join("、", sale.LinesBarringInsurance.Select(l => $"{l.Drug.Name}（{l.Drug.InsuranceLabel}）"));
+            return new Errors.PosError("CARD_DRUG_BARRED", $"含{names}，不能刷社保卡支付，请删除该药品或改用其他方式。");
+        }
+        if (insured.AccountBalance < sale.Total)
+            return new Errors.PosError("CARD_BALANCE_SHORT", $"医保个人账户余额 {insured.AccountBalance} 不足 {sale.Total}，请改用其他方式支付。");
+        return new SettlementRoute(PaymentMethod.SocialSecurityCard, RouteReason.InsuranceAccountCovers,
+            $"实体社保卡（{insured.InsuredName}），由医保个人账户支付 {sale.Total}。", insured);
+    }
+
     public static PaymentMethod WalletOf(PaymentCode code) => code.Wallet == Wallet.Alipay ? PaymentMethod.Alipay : PaymentMethod.WeChatPay;
 }

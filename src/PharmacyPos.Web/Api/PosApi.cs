@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
+using PharmacyPos.Data.Registrations;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Errors;
 using PharmacyPos.Domain.Orders;
@@ -34,6 +35,20 @@ public static class PosApi
             return order is null
                 ? Problem(ApiErrors.OrderNotFound(tradeNo), StatusCodes.Status404NotFound)
                 : Results.Ok(OrderDto.From(order));
+        });
+
+        app.MapGet("/registrations/export", async (string? date, string? format, RegistrationLedger ledger,
+            Microsoft.Extensions.Options.IOptions<PharmacyPos.Checkout.TerminalOptions> terminal, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return Problem(new PosError("DATE_INVALID", "日期格式不正确，应为 yyyy-MM-dd。"), StatusCodes.Status400BadRequest);
+            var rows = await ledger.ForDayAsync(terminal.Value.StoreId, day, ct);
+            return format switch
+            {
+                "xlsx" => Results.File(RegistrationLedger.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"登记台账-{date}.xlsx"),
+                null or "csv" => Results.File(RegistrationLedger.ToCsv(rows), "text/csv", $"登记台账-{date}.csv"),
+                _ => Problem(new PosError("FORMAT_INVALID", "导出格式只能是 csv 或 xlsx。"), StatusCodes.Status400BadRequest),
+            };
         });
 
         return app;

@@ -1,0 +1,57 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Registration;
+
+namespace PharmacyPos.Data.Registrations;
+
+/// <summary>登记台账: the registrations of one day, on screen and as CSV/XLSX files.</summary>
+public sealed class RegistrationLedger(PosDbContext db)
+{
+    public async Task<IReadOnlyList<PurchaseRegistration>> ForDayAsync(int storeId, DateOnly day, CancellationToken ct = default)
+    {
+        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
+        var to = from.AddDays(1);
+        return await db.Registrations.AsNoTracking()
+            .Where(r => r.StoreId == storeId && r.RegisteredAt >= from && r.RegisteredAt < to)
+            .OrderBy(r => r.RegisteredAt).ToListAsync(ct);
+    }
+
+    public static readonly string[] Header = ["登记时间", "交易号", "支付方式", "金额", "参保人", "人员编号", "购药人", "身份证号", "手机号", "与参保人关系"];
+
+    /// <summary>The file is the registration record itself, so it carries the purchaser's ID number whole.</summary>
+    public static IEnumerable<IDictionary<string, object>> Rows(IEnumerable<PurchaseRegistration> registrations) =>
+        registrations.Select(r => (IDictionary<string, object>)Header.Zip(new object[]
+        {
+            BeijingTime.From(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            r.TradeNo.Value, r.Method.ToChinese(), r.Amount.ToYuanString(), r.InsuredName, r.PsnNo,
+            r.PurchaserName, r.PurchaserId, r.Phone, r.Relation,
+        }).ToDictionary(p => p.First, p => p.Second));
+
+    public static byte[] ToCsv(IEnumerable<PurchaseRegistration> registrations)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in Header) csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var row in Rows(registrations))
+            {
+                foreach (var value in row.Values) csv.WriteField(value);
+                csv.NextRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] ToXlsx(IEnumerable<PurchaseRegistration> registrations)
+    {
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(Rows(registrations).ToList(), excelType: ExcelType.XLSX);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>The physical social-security card (话术 B) and the registration ledger.</summary>
+[Collection(PosCollection.Name)]
+public partial class CardAndRegistrationTests(PosFixture pos)
+{
+    private const string ZhangSanCard = "330100001234567";
+
+    private async Task<IPage> SaleAsync(string code, int quantity = 1)
+    {
+        var page = await pos.OpenTillAsync();
+        await page.Keyboard.TypeAsync((await pos.DrugAsync(code)).GetProperty("barcode").GetString()!, new() { Delay = 2 });
+        await page.Keyboard.PressAsync("Enter");
+        var qty = page.Locator($"tr.line[data-code={code}] input.qty");
+        await Expect(qty).ToHaveCountAsync(1);
+        if (quantity > 1)
+        {
+            await qty.FillAsync(quantity.ToString());
+            await qty.PressAsync("Enter");
+            await Expect(qty).ToHaveValueAsync(quantity.ToString());
+        }
+        return page;
+    }
+
+    private static async Task SwipeAsync(IPage page, string cardNo)
+    {
+        await page.Keyboard.PressAsync("F10");
+        await Expect(page.GetByTestId("scan-prompt")).ToHaveTextAsync("请刷社保卡，或手工输入社保卡号后回车");
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(cardNo, new() { Delay = 2 });
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    [Fact]
+    public async Task A_card_swipe_pays_from_the_personal_account_and_shows_script_B()
+    {
+        var page = await SaleAsync("YP00001");
+        await SwipeAsync(page, ZhangSanCard);
+
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
+        await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("您可以考虑用手机支付宝/微信绑定电子社保卡");
+        var tradeNo = TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+        Assert.Equal("InsuranceSettlement", Assert.Single(await pos.LedgerAsync(tradeNo)).GetProperty("movement").GetString());
+    }
+
+    [Fact]
+    public async Task A_card_cannot_pay_for_a_wholly_self_paid_drug()
+    {
+        var page = await SaleAsync("YP00232");
+        await SwipeAsync(page, ZhangSanCard);
+        await Expect(page.GetByTestId("scan-error")).ToContainTextAsync("不能刷社保卡支付");
+        await Expect(page.GetByTestId("scan-error")).ToHaveAttributeAsync("data-code", "CARD_DRUG_BARRED");
+    }
+
+    [Fact]
+    public async Task A_card_swipe_at_the_threshold_is_registered_and_the_ledger_lists_and_exports_it()
+    {
+        var page = await SaleAsync("YP00001", 16); // ¥209.60
+        await SwipeAsync(page, ZhangSanCard);
+        await Expect(page.GetByTestId("registration-form")).ToBeVisibleAsync();
+        await page.GetByTestId("reg-name").FillAsync("张小三");
+        await page.GetByTestId("reg-id").FillAsync("11010519491231002X");
+        await page.GetByTestId("reg-phone").FillAsync("13912345678");
+        await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
+        var tradeNo = TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+
+        await page.GotoAsync(pos.Server.BaseUrl + "/registrations");
+        var table = page.GetByTestId("registrations");
+        await Expect(table).ToContainTextAsync(tradeNo);
+        await Expect(table).ToContainTextAsync("1101**********002X");
+        await Expect(table).Not.ToContainTextAsync("11010519491231002X");
+
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var csv = await pos.Http.GetStringAsync($"/registrations/export?date={day}&format=csv");
+        Assert.Contains(tradeNo, csv);
+        Assert.Contains("张小三,11010519491231002X,13912345678,本人", csv);
+        var xlsx = await pos.Http.GetByteArrayAsync($"/registrations/export?date={day}&format=xlsx");
+        Assert.Equal("PK"u8.ToArray(), xlsx[..2]);
+
+        var bad = await pos.Http.GetAsync("/registrations/export?date=2026-13-45&format=csv");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("DATE_INVALID", await bad.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("[0-9]{24}")]
+    private static partial Regex TradeNo();
+}
