@@ -14,12 +14,7 @@ public class CashCheckoutTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = default!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        await using var db = _db.NewContext();
-        await DemoCatalogue.SeedIfEmptyAsync(db);
-    }
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateWithDemoCatalogueAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 

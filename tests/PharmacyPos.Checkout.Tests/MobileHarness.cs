@@ -38,8 +38,7 @@ public sealed class MobileHarness : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        await using (var db = Database.NewContext()) await DemoCatalogue.SeedIfEmptyAsync(db);
+        Database = await TestDatabase.CreateWithDemoCatalogueAsync();
         _sandbox = SandboxApp.Build(SandboxOptions);
         await _sandbox.StartAsync();
         var url = SandboxApp.Address(_sandbox);

@@ -8,12 +8,7 @@ public class DemoCatalogueTests : IAsyncLifetime
 {
     private TestDatabase _db = default!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        await using var db = _db.NewContext();
-        await DemoCatalogue.SeedIfEmptyAsync(db);
-    }
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateWithDemoCatalogueAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 

@@ -6,15 +6,14 @@ namespace PharmacyPos.EndToEnd.Tests;
 
 /// <summary>The physical social-security card (话术 B) and the registration ledger.</summary>
 [Collection(PosCollection.Name)]
-public partial class CardAndRegistrationTests(PosFixture pos)
+public class CardAndRegistrationTests(PosFixture pos)
 {
     private const string ZhangSanCard = "330100001234567";
 
     private async Task<IPage> SaleAsync(string code, int quantity = 1)
     {
         var page = await pos.OpenTillAsync();
-        await page.Keyboard.TypeAsync((await pos.DrugAsync(code)).GetProperty("barcode").GetString()!, new() { Delay = 2 });
-        await page.Keyboard.PressAsync("Enter");
+        await pos.ScanDrugAsync(page, code);
         var qty = page.Locator($"tr.line[data-code={code}] input.qty");
         await Expect(qty).ToHaveCountAsync(1);
         if (quantity > 1)
@@ -31,8 +30,7 @@ public partial class CardAndRegistrationTests(PosFixture pos)
         await page.Keyboard.PressAsync("F10");
         await Expect(page.GetByTestId("scan-prompt")).ToHaveTextAsync("请刷社保卡，或手工输入社保卡号后回车");
         await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(cardNo, new() { Delay = 2 });
-        await page.Keyboard.PressAsync("Enter");
+        await Till.ScanAsync(page, cardNo);
     }
 
     [Fact]
@@ -43,7 +41,7 @@ public partial class CardAndRegistrationTests(PosFixture pos)
 
         await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
         await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("您可以考虑用手机支付宝/微信绑定电子社保卡");
-        var tradeNo = TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+        var tradeNo = Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
         Assert.Equal("InsuranceSettlement", Assert.Single(await pos.LedgerAsync(tradeNo)).GetProperty("movement").GetString());
     }
 
@@ -68,7 +66,7 @@ public partial class CardAndRegistrationTests(PosFixture pos)
         await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
         await page.GetByTestId("reg-submit").ClickAsync();
         await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
-        var tradeNo = TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+        var tradeNo = Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
 
         await page.GotoAsync(pos.Server.BaseUrl + "/registrations");
         var table = page.GetByTestId("registrations");
@@ -87,7 +85,4 @@ public partial class CardAndRegistrationTests(PosFixture pos)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("DATE_INVALID", await bad.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex("[0-9]{24}")]
-    private static partial Regex TradeNo();
 }

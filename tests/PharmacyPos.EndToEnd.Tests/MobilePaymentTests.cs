@@ -6,17 +6,16 @@ namespace PharmacyPos.EndToEnd.Tests;
 
 /// <summary>Section A of the operating guide, word for word, against the sandbox's phones.</summary>
 [Collection(PosCollection.Name)]
-public partial class MobilePaymentTests(PosFixture pos)
+public class MobilePaymentTests(PosFixture pos)
 {
-    private static ILocator Lines(IPage page) => page.Locator("[data-testid=sale-lines] tbody tr.line");
+    private static ILocator Lines(IPage page) => Till.Lines(page);
 
     private async Task<IPage> SaleOnMobileScreenAsync(params (string Code, int Quantity)[] drugs)
     {
         var page = await pos.OpenTillAsync();
         foreach (var (code, quantity) in drugs)
         {
-            await page.Keyboard.TypeAsync((await pos.DrugAsync(code)).GetProperty("barcode").GetString()!, new() { Delay = 2 });
-            await page.Keyboard.PressAsync("Enter");
+            await pos.ScanDrugAsync(page, code);
             await Expect(page.Locator($"tr.line[data-code={code}]")).ToHaveCountAsync(1);
             if (quantity > 1)
             {
@@ -33,12 +32,11 @@ public partial class MobilePaymentTests(PosFixture pos)
         return page;
     }
 
-    /// <summary>The scanner gun: digits 2 ms apart and Enter, into whatever has the focus.</summary>
+    /// <summary>The scanner gun into the scan dialog, which has taken the keyboard.</summary>
     private static async Task ScanAsync(IPage page, string code)
     {
         await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(code, new() { Delay = 2 });
-        await page.Keyboard.PressAsync("Enter");
+        await Till.ScanAsync(page, code);
     }
 
     private async Task<IPage> PhoneAsync(string customer)
@@ -53,7 +51,7 @@ public partial class MobilePaymentTests(PosFixture pos)
         await Expect(page.GetByTestId("scan-dialog")).ToHaveCountAsync(0, new() { Timeout = 15000 });
         await Expect(page.GetByTestId("status")).ToContainTextAsync("支付成功");
         await Expect(Lines(page)).ToHaveCountAsync(0);
-        return TradeNo().Match((await page.GetByTestId("status").TextContentAsync())!).Value;
+        return Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
     }
 
     [Fact]
@@ -140,7 +138,7 @@ public partial class MobilePaymentTests(PosFixture pos)
 
         await Expect(page.GetByTestId("countdown")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("引导用户进行绑卡"); // 话术 A: not bound
-        var tradeNo = TradeNo().Match((await page.GetByTestId("waiting").TextContentAsync())!).Value;
+        var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
 
         var error = page.GetByTestId("scan-error");
         await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，交易失败。如需结算请重新扫码。", new() { Timeout = 20000 });
@@ -162,7 +160,4 @@ public partial class MobilePaymentTests(PosFixture pos)
         await Expect(page.GetByTestId("scan-error")).ToHaveTextAsync("付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
         await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
     }
-
-    [GeneratedRegex("[0-9]{24}")]
-    private static partial Regex TradeNo();
 }

@@ -5,16 +5,11 @@ using static Microsoft.Playwright.Assertions;
 namespace PharmacyPos.EndToEnd.Tests;
 
 [Collection(PosCollection.Name)]
-public partial class SaleScreenTests(PosFixture pos)
+public class SaleScreenTests(PosFixture pos)
 {
-    private static ILocator Lines(IPage page) => page.Locator("[data-testid=sale-lines] tbody tr.line");
+    private static ILocator Lines(IPage page) => Till.Lines(page);
 
-    /// <summary>A scanner gun: the digits 2 ms apart, then Enter, with no click into a field first.</summary>
-    private static async Task ScanAsync(IPage page, string code)
-    {
-        await page.Keyboard.TypeAsync(code, new() { Delay = 2 });
-        await page.Keyboard.PressAsync("Enter");
-    }
+    private static Task ScanAsync(IPage page, string code) => Till.ScanAsync(page, code);
 
     [Fact]
     public async Task A_scanner_burst_adds_the_drug_as_a_line()
@@ -214,8 +209,5 @@ public partial class SaleScreenTests(PosFixture pos)
         await Expect(page.GetByTestId("total")).ToHaveTextAsync("¥" + (drug.GetProperty("retailPrice").GetDecimal() * 3).ToString("0.00"));
     }
 
-    private static string TradeNoIn(string text) => TradeNoPattern().Match(text).Value;
-
-    [GeneratedRegex("[0-9]{24}")]
-    private static partial Regex TradeNoPattern();
+    private static string TradeNoIn(string text) => Till.TradeNoIn(text);
 }

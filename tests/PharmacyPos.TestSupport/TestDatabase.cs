@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Data;
+using PharmacyPos.Data.Catalogue;
 
 namespace PharmacyPos.TestSupport;
 
@@ -22,6 +23,15 @@ public sealed class TestDatabase : IAsyncDisposable
         var database = new TestDatabase(folder);
         await using var db = database.NewContext();
         await DatabaseSetup.MigrateAsync(db);
+        return database;
+    }
+
+    /// <summary>A migrated database holding the demo catalogue, as a new install has it.</summary>
+    public static async Task<TestDatabase> CreateWithDemoCatalogueAsync()
+    {
+        var database = await CreateAsync();
+        await using var db = database.NewContext();
+        await DemoCatalogue.SeedIfEmptyAsync(db);
         return database;
     }
 
