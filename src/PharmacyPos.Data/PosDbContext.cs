@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Refunds;
 using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data;
@@ -10,6 +11,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
     public DbSet<Drug> Drugs => Set<Drug>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<PurchaseRegistration> Registrations => Set<PurchaseRegistration>();
+    public DbSet<Refund> Refunds => Set<Refund>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosDbContext).Assembly);

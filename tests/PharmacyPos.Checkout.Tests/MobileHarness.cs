@@ -59,7 +59,7 @@ public sealed class MobileHarness : IAsyncLifetime
     }
 
     private static BoundCard Card(string psnNo, decimal balance) =>
-        new() { PsnNo = psnNo, Name = "参保人" + psnNo, CertNo = "11010519491231002X", SocialSecurityNo = "SSN-" + psnNo, Balance = Money.FromYuan(balance) };
+        new() { PsnNo = "33010020000" + psnNo, Name = "参保人" + psnNo, CertNo = "11010519491231002X", SocialSecurityNo = "SSN-" + psnNo, Balance = Money.FromYuan(balance) };
 
     public string Code(string customer, Wallet wallet) => Sandbox.CurrentCode(customer, wallet)!;
 
@@ -72,6 +72,19 @@ public sealed class MobileHarness : IAsyncLifetime
             _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Clock,
             NullLogger<MobileCheckout>.Instance);
         return (checkout, db);
+    }
+
+    public (PharmacyPos.Checkout.Refunds.RefundCheckout, PosDbContext) Refunds()
+    {
+        var db = Database.NewContext();
+        return (new PharmacyPos.Checkout.Refunds.RefundCheckout(db, new PaymentChannels(_services.GetServices<IPaymentChannel>()), Clock,
+            NullLogger<PharmacyPos.Checkout.Refunds.RefundCheckout>.Instance), db);
+    }
+
+    public (PharmacyPos.Checkout.Refunds.RefundSearch, PosDbContext) Search()
+    {
+        var db = Database.NewContext();
+        return (new PharmacyPos.Checkout.Refunds.RefundSearch(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions())), db);
     }
 
     public async Task<Sale> SaleAsync(params string[] codes)

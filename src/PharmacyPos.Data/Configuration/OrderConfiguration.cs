@@ -25,6 +25,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Ignore(o => o.IsFinal);
         // Recovery looks for what is not final yet.
         b.HasIndex(o => new { o.Status, o.CreatedAt });
+        // 退单 查询 by 社保编码 and time.
+        b.HasIndex(o => new { o.StoreId, o.PsnNo, o.CreatedAt });
         b.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }

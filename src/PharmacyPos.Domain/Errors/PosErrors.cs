@@ -30,6 +30,13 @@ public static class PosErrors
     public static PosError CashBelowTotal(Money total, Money received) =>
         new("CASH_BELOW_TOTAL", $"实收金额 {received} 少于应收金额 {total}，请重新输入。");
 
+    public static readonly PosError RefundNotAllowed = new("REFUND_NOT_ALLOWED", "该订单已退款、正在退款或未支付成功，不能再次回退。");
+    public static readonly PosError RefundQueryEmpty = new("REFUND_QUERY_EMPTY", "没有找到符合条件的订单。");
+    public static readonly PosError EndBeforeStart = new("END_BEFORE_START", "结束时间不能早于开始时间。");
+    public static readonly PosError TradeNoMalformed = new("TRADE_NO_MALFORMED", "交易号格式不正确：应为 24 位数字。");
+    public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
+    public static readonly PosError TimeMalformed = new("TIME_MALFORMED", "时间格式不正确。");
+
     public static readonly PosError PriceInvalid =
         new("PRICE_INVALID", "零售价必须是大于 0 的金额，最多两位小数。");
 }

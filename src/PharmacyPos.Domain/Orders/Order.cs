@@ -93,6 +93,18 @@ public sealed class Order
         FailureMessage = reason.Message;
     }
 
+    /// <summary>退单 accepted: money is on its way back.</summary>
+    public void StartRefund() => Move(OrderStatus.Refunding);
+
+    public void CompleteRefund(DateTimeOffset now)
+    {
+        Move(OrderStatus.Refunded);
+        FinishedAt = now;
+    }
+
+    /// <summary>The channel refused the refund: the order is paid as before and may be refunded again.</summary>
+    public void RefundRefused() => Move(OrderStatus.Paid);
+
     private void Move(OrderStatus to)
     {
         if (!OrderStatusMachine.CanMove(Status, to))

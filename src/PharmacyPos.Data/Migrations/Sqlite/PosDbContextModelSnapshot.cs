@@ -165,6 +165,8 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasIndex("StoreId", "CreatedAt");
 
+                    b.HasIndex("StoreId", "PsnNo", "CreatedAt");
+
                     b.ToTable("orders", (string)null);
                 });
 
@@ -218,6 +220,63 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.HasIndex("OrderId");
 
                     b.ToTable("order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Refunds.Refund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefundNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TradeNo")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("RefundNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("refunds", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Registration.PurchaseRegistration", b =>

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PharmacyPos.Channels;
+using PharmacyPos.Checkout.Mobile;
+using PharmacyPos.Data;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Refunds;
+
+namespace PharmacyPos.Checkout.Refunds;
+
+public sealed record RefundView(TradeNo TradeNo, RefundStatus Status, string Message);
+
+/// <summary>
+/// 回退 → 是: the money goes back the way it came (2103, alipay.trade.refund, WeChat refund; cash
+/// from the drawer). The order is claimed Paid → Refunding in one conditional update, so two
+/// clicks or two terminals make one refund; the refund number is written before the call and
+/// reused for every retry and query.
+/// </summary>
+public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, TimeProvider clock, ILogger<RefundCheckout> log)
+{
+    public async Task<Result<RefundView>> RefundAsync(long orderId, CancellationToken ct = default)
+    {
+        Refund refund;
+        Order order;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var claimed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Paid)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunding), ct);
+            if (claimed == 0)
+            {
+                log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
+                return PosErrors.RefundNotAllowed;
+            }
+            order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+            var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
+            if (earlier is not null) earlier.Retry();
+            refund = earlier ?? db.Refunds.Add(Refund.For(order, clock.GetUtcNow())).Entity;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount}", refund.RefundNo, order.TradeNo, order.Method, refund.Amount);
+        return await SendAsync(order, refund, ct);
+    }
+
+    /// <summary>A refund whose outcome is not known: ask the channel; send again (same number) only if it never arrived.</summary>
+    public async Task<Result<RefundView>> ResolveAsync(long orderId, CancellationToken ct = default)
+    {
+        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
+        if (refund is null || refund.Status != RefundStatus.Requested) return PosErrors.RefundNotAllowed;
+        if (order.Method == PaymentMethod.Cash) return await SendAsync(order, refund, ct);
+
+        var known = await channels.For(order.Method).QueryRefundAsync(Describe(order, refund), ct);
+        log.LogInformation("Refund {RefundNo}: query answered {Outcome}", refund.RefundNo, known);
+        return known is RefundOutcome.NotFound ? await SendAsync(order, refund, ct) : await ApplyAsync(order, refund, known, ct);
+    }
+
+    private async Task<Result<RefundView>> SendAsync(Order order, Refund refund, CancellationToken ct)
+    {
+        refund.Sent();
+        if (order.Method == PaymentMethod.Cash)
+            return await ApplyAsync(order, refund, new RefundOutcome.Refunded(refund.Amount), ct);
+        var outcome = await channels.For(order.Method).RefundAsync(Describe(order, refund), ct);
+        log.LogInformation("Refund {RefundNo} of {TradeNo}: attempt {Attempt} answered {Outcome}", refund.RefundNo, order.TradeNo, refund.Attempts, outcome);
+        return await ApplyAsync(order, refund, outcome, ct);
+    }
+
+    private async Task<Result<RefundView>> ApplyAsync(Order order, Refund refund, RefundOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        string message;
+        switch (outcome)
+        {
+            case RefundOutcome.Refunded:
+                refund.Complete(now);
+                order.CompleteRefund(now);
+                message = order.Method == PaymentMethod.Cash
+                    ? $"退单成功：交易号 {order.TradeNo}，请从钱箱退还现金 {refund.Amount}。"
+                    : $"退单成功：交易号 {order.TradeNo}，{refund.Amount} 已原路退回{order.Method.ToChinese()}。";
+                break;
+            case RefundOutcome.Failed failed:
+                refund.Fail(failed.Detail, now);
+                order.RefundRefused();
+                message = $"退款失败：{failed.Detail}。订单仍为已支付，可稍后重试。";
+                break;
+            default:
+                message = $"退款已提交，结果待确认（{order.Method.ToChinese()}暂未答复）。系统将用同一退款单号核实，请勿重复退款。";
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        return new RefundView(order.TradeNo, refund.Status, message);
+    }
+
+    private static ChannelRefund Describe(Order order, Refund refund) =>
+        new(order.TradeNo.Value, refund.RefundNo, order.Total, refund.Amount, order.ChannelTradeId);
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmacyPos.Domain.Refunds;
+
+namespace PharmacyPos.Data.Configuration;
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> b)
+    {
+        b.ToTable("refunds");
+        b.HasKey(r => r.Id);
+        // One refund per order and per number: the database refuses a second, whatever the UI does.
+        b.HasIndex(r => r.OrderId).IsUnique();
+        b.HasIndex(r => r.RefundNo).IsUnique();
+        b.Property(r => r.RefundNo).HasMaxLength(32);
+        b.Property(r => r.Method).HasConversion<int>();
+        b.Property(r => r.Status).HasConversion<int>();
+        b.Property(r => r.FailureMessage).HasMaxLength(200);
+        b.HasIndex(r => new { r.Status, r.RequestedAt });
+    }
+}
