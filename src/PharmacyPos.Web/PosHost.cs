@@ -50,6 +50,8 @@ public static class PosHost
         services.Configure<MobilePaymentOptions>(builder.Configuration.GetSection(MobilePaymentOptions.Section));
         services.AddSingleton<PaymentChannels>();
         services.AddScoped<MobileCheckout>();
+        services.AddScoped<PharmacyPos.Checkout.Refunds.RefundSearch>();
+        services.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
 

@@ -35,7 +35,6 @@ public static class PosErrors
     public static readonly PosError EndBeforeStart = new("END_BEFORE_START", "结束时间不能早于开始时间。");
     public static readonly PosError TradeNoMalformed = new("TRADE_NO_MALFORMED", "交易号格式不正确：应为 24 位数字。");
     public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
-    public static readonly PosError TimeMalformed = new("TIME_MALFORMED", "时间格式不正确。");
 
     public static readonly PosError PriceInvalid =
         new("PRICE_INVALID", "零售价必须是大于 0 的金额，最多两位小数。");
