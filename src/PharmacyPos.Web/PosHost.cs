@@ -36,6 +36,8 @@ public static class PosHost
         var services = builder.Services;
         services.AddPaymentChannels(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese text goes out as Chinese, not as &#x...; entities (smaller pages, greppable receipts).
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));

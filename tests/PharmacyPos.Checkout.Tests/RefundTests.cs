@@ -100,6 +100,18 @@ public sealed class RefundTests(MobileHarness h) : IClassFixture<MobileHarness>,
     }
 
     [Fact]
+    public async Task A_card_order_is_refunded_by_cancelling_its_settlement()
+    {
+        var (checkout, db) = h.Checkout();
+        AttemptView paid;
+        await using (db) paid = Assert.IsType<ScanResult.Started>(await checkout.SwipeCardAsync(await h.SaleAsync("YP00001"), "SSN-P1", null)).Attempt;
+        Assert.Equal((PaymentMethod.SocialSecurityCard, OrderStatus.Paid), (paid.Method, paid.Status));
+
+        Assert.Equal(RefundStatus.Refunded, (await RefundAsync(paid.OrderId)).Value.Status);
+        Assert.Equal([Movement.InsuranceSettlement, Movement.InsuranceCancel], h.Ledger(paid.TradeNo.Value).Select(e => e.Movement));
+    }
+
+    [Fact]
     public async Task A_cash_order_is_refunded_from_the_drawer()
     {
         var sale = await h.SaleAsync("YP00001");

@@ -65,6 +65,13 @@ public class MobilePaymentTests(PosFixture pos)
         var movement = Assert.Single(await pos.LedgerAsync(tradeNo));
         Assert.Equal("InsuranceSettlement", movement.GetProperty("movement").GetString());
         await Expect(page.GetByTestId("receipt-link")).ToBeVisibleAsync();
+
+        // The printable receipt: the order as paid, the insured person's name masked.
+        var receipt = await pos.Http.GetStringAsync($"/receipt/{tradeNo}");
+        Assert.Contains(tradeNo, receipt);
+        Assert.Contains("医保个人账户", receipt);
+        Assert.Contains("孙*", receipt);
+        Assert.DoesNotContain("孙九", receipt);
     }
 
     [Fact]
