@@ -54,6 +54,8 @@ public static class PosHost
         services.AddScoped<MobileCheckout>();
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundSearch>();
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
+        services.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
+        if (builder.Configuration.GetValue("Recovery:Enabled", true)) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
 

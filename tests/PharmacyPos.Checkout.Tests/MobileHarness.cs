@@ -50,6 +50,15 @@ public sealed class MobileHarness : IAsyncLifetime
         s.Configure<WeChatPayOptions>(o => { o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(2); });
         s.Configure<InsuranceOptions>(o => { o.BaseUrl = url; o.FixmedinsCode = SandboxOptions.FixmedinsCode; o.PaasId = SandboxOptions.InsurancePaasId; o.PaasToken = SandboxOptions.InsurancePaasToken; o.Timeout = TimeSpan.FromSeconds(2); });
         s.AddPaymentChannels(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        // The same wiring as the host, for the recovery job that makes its own scopes.
+        s.AddDbContext<PosDbContext>(o => o.UsePosDatabase(Database.Options));
+        s.Configure<TerminalOptions>(_ => { });
+        s.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+        s.AddSingleton<PaymentChannels>();
+        s.AddScoped<TradeNos>();
+        s.AddScoped<MobileCheckout>();
+        s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
+        s.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
         _services = s.BuildServiceProvider();
 
         Sandbox.Upsert(new Customer { Id = "rich-bound", Name = "甲", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P1", 10000) });
@@ -60,6 +69,8 @@ public sealed class MobileHarness : IAsyncLifetime
 
     private static BoundCard Card(string psnNo, decimal balance) =>
         new() { PsnNo = "33010020000" + psnNo, Name = "参保人" + psnNo, CertNo = "11010519491231002X", SocialSecurityNo = "SSN-" + psnNo, Balance = Money.FromYuan(balance) };
+
+    public PharmacyPos.Checkout.Recovery.PaymentRecovery Recovery => _services.GetRequiredService<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
 
     public string Code(string customer, Wallet wallet) => Sandbox.CurrentCode(customer, wallet)!;
 

@@ -121,19 +121,42 @@ public sealed class MobileCheckout(
         return await SettleAsync(sale, route.Value, number, form, physicalCard: true, ct);
     }
 
-    /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times.</summary>
+    /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times,
+    /// from the till and from recovery at once: whoever saves second re-reads what the first decided.</summary>
     public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await PollOnceAsync(orderId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            log.LogInformation("Order {OrderId} was moved on by another worker; reading its state again", orderId);
+            return View(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct));
+        }
+    }
+
+    private async Task<AttemptView> PollOnceAsync(long orderId, CancellationToken ct)
     {
         var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
         if (order.IsFinal) return View(order);
         var now = clock.GetUtcNow();
+        var channel = channels.For(order.Method);
         if (!order.CancelRequested && order.ConfirmDeadline is { } deadline && now >= deadline)
         {
+            // Last look before giving up: a buyer who did confirm keeps the sale they paid for.
+            var last = await channel.QueryAsync(order.TradeNo.Value, ct);
+            if (last is ChannelOutcome.Paid)
+            {
+                Apply(order, last);
+                await db.SaveChangesAsync(ct);
+                return View(order);
+            }
             order.RequestCancel(PaymentErrors.NotConfirmedInTime);
             await db.SaveChangesAsync(ct); // the decision to cancel is on disk before the cancel is sent
-            log.LogInformation("Order {TradeNo}: not confirmed within the window, cancelling", order.TradeNo);
+            log.LogInformation("Order {TradeNo}: not confirmed within the window ({Last}), cancelling", order.TradeNo, last);
         }
-        var channel = channels.For(order.Method);
         if (order.CancelRequested)
         {
             await CancelAsync(order, channel, ct);

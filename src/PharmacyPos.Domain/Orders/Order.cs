@@ -57,6 +57,9 @@ public sealed class Order
 
     public bool IsFinal => Status is not OrderStatus.Pending;
 
+    /// <summary>Bumped by every change: the till and the recovery job may both act on one order, and only one may win.</summary>
+    public int Version { get; private set; }
+
     /// <summary>A mobile (or card) payment: written before the channel is called, so no charge is ever without its order.</summary>
     public static Order StartPayment(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale,
         SettlementRoute route, TimeSpan confirmWindow) =>
@@ -89,6 +92,7 @@ public sealed class Order
     {
         if (Status != OrderStatus.Pending) return;
         CancelRequested = true;
+        Version++;
         FailureCode = reason.Code;
         FailureMessage = reason.Message;
     }
@@ -110,6 +114,7 @@ public sealed class Order
         if (!OrderStatusMachine.CanMove(Status, to))
             throw new InvalidOperationException($"Order {TradeNo} cannot go from {Status} to {to}.");
         Status = to;
+        Version++;
     }
 
     /// <summary>Cash changes hands at the counter, so the order is paid the moment it is written.</summary>

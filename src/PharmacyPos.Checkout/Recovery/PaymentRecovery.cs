@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PharmacyPos.Checkout.Mobile;
+using PharmacyPos.Checkout.Refunds;
+using PharmacyPos.Data;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Refunds;
+
+namespace PharmacyPos.Checkout.Recovery;
+
+public sealed record RecoveryReport(int OrdersChecked, int OrdersFinished, int RefundsChecked, int RefundsFinished);
+
+/// <summary>
+/// Drives every payment and refund that nobody is watching any more to a final state by asking
+/// its channel: a till closed mid-wait, a crash, a lost answer. Orders are left to the till
+/// until a grace period after their 60 s deadline, so the two do not race over a live payment.
+/// </summary>
+public sealed class PaymentRecovery(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PaymentRecovery> log)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
+
+    public async Task<RecoveryReport> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        List<long> orders, refunds;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
+            var due = now - Grace;
+            orders = await db.Orders.Where(o => o.Status == OrderStatus.Pending && (o.CancelRequested || o.ConfirmDeadline <= due))
+                .OrderBy(o => o.Id).Select(o => o.Id).Take(500).ToListAsync(ct);
+            refunds = await db.Refunds.Where(r => r.Status == RefundStatus.Requested && r.RequestedAt <= due)
+                .OrderBy(r => r.Id).Select(r => r.OrderId).Take(500).ToListAsync(ct);
+        }
+
+        var ordersFinished = 0;
+        foreach (var id in orders)
+        {
+            var view = await InScope<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct));
+            if (view.Status != OrderStatus.Pending) ordersFinished++;
+            log.LogInformation("Recovery: order {TradeNo} is {Status}", view.TradeNo, view.Status);
+        }
+        var refundsFinished = 0;
+        foreach (var orderId in refunds)
+        {
+            var result = await InScope<RefundCheckout, Domain.Errors.Result<RefundView>>(r => r.ResolveAsync(orderId, ct));
+            if (result.IsSuccess && result.Value.Status != RefundStatus.Requested) refundsFinished++;
+            log.LogInformation("Recovery: refund of order {OrderId}: {Outcome}", orderId, result.IsSuccess ? result.Value.Message : result.Error.Code);
+        }
+        return new RecoveryReport(orders.Count, ordersFinished, refunds.Count, refundsFinished);
+    }
+
+    private async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
