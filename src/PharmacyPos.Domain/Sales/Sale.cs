@@ -57,6 +57,8 @@ public sealed class Sale
 
     public void Clear() => _lines.Clear();
 
+    public int IndexOf(SaleLine line) => _lines.IndexOf(line);
+
     /// <summary>注意事项 2: one 未对码 or 全自费 line and the insurance account may not pay at all.</summary>
     public bool IsInsuranceEligible => !IsEmpty && _lines.All(l => l.Drug.IsInsuranceEligible);
 
