@@ -37,23 +37,17 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, TimeProvider cl
         var ordersFinished = 0;
         foreach (var id in orders)
         {
-            var view = await InScope<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct));
+            var view = await scopes.InScopeAsync<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct));
             if (view.Status != OrderStatus.Pending) ordersFinished++;
             log.LogInformation("Recovery: order {TradeNo} is {Status}", view.TradeNo, view.Status);
         }
         var refundsFinished = 0;
         foreach (var orderId in refunds)
         {
-            var result = await InScope<RefundCheckout, Domain.Errors.Result<RefundView>>(r => r.ResolveAsync(orderId, ct));
+            var result = await scopes.InScopeAsync<RefundCheckout, Domain.Errors.Result<RefundView>>(r => r.ResolveAsync(orderId, ct));
             if (result.IsSuccess && result.Value.Status != RefundStatus.Requested) refundsFinished++;
             log.LogInformation("Recovery: refund of order {OrderId}: {Outcome}", orderId, result.IsSuccess ? result.Value.Message : result.Error.Code);
         }
         return new RecoveryReport(orders.Count, ordersFinished, refunds.Count, refundsFinished);
-    }
-
-    private async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

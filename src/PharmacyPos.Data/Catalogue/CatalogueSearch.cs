@@ -11,8 +11,12 @@ public sealed class CatalogueSearch(PosDbContext db)
     {
         var text = entry.Trim();
         if (text.Length == 0) return null;
-        return await db.Drugs.AsNoTracking().FirstOrDefaultAsync(d => d.Barcode == text, ct)
-               ?? await db.Drugs.AsNoTracking().FirstOrDefaultAsync(d => d.Code == text.ToUpper(), ct);
+        var code = text.ToUpperInvariant();
+        // One round trip per scan; a barcode match wins over a code match.
+        return await db.Drugs.AsNoTracking()
+            .Where(d => d.Barcode == text || d.Code == code)
+            .OrderBy(d => d.Barcode == text ? 0 : 1)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>拼音码 prefix matches, shortest (closest) first, for the entry dropdown.</summary>

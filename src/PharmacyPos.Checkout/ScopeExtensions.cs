@@ -1,8 +1,10 @@
-namespace PharmacyPos.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PharmacyPos.Checkout;
 
 /// <summary>
-/// A Blazor circuit lives for hours; a DbContext must not. Each till operation gets its own
-/// scope (and so its own DbContext) and lets it go when done.
+/// A Blazor circuit lives for hours and a background job forever; a DbContext must not. Each
+/// operation gets its own scope (and so its own DbContext) and lets it go when done.
 /// </summary>
 public static class ScopeExtensions
 {
