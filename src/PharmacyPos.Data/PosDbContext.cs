@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Data.Journal;
 using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Orders;
 using PharmacyPos.Domain.Refunds;
 using PharmacyPos.Domain.Registration;
@@ -12,6 +14,41 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<PurchaseRegistration> Registrations => Set<PurchaseRegistration>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    /// <summary>
+    /// Every state change an order or refund made since it was loaded goes into the journal in
+    /// the same transaction as the change itself: both are on disk, or neither.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var (sources, entries) = CollectJournal();
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var source in sources) source.JournalSaved();
+            return saved;
+        }
+        catch
+        {
+            // Nothing was committed; the events stay with their entity for the next attempt.
+            foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
+            throw;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("The POS saves asynchronously, so the journal is always written with the change.");
+
+    private (List<IJournaled> Sources, List<JournalEntry> Entries) CollectJournal()
+    {
+        var sources = ChangeTracker.Entries<IJournaled>()
+            .Where(e => e.State != EntityState.Detached && e.Entity.UnsavedJournal.Count > 0)
+            .Select(e => e.Entity).ToList();
+        var entries = sources.SelectMany(s => s.UnsavedJournal.Select(e => JournalEntry.From(s, e))).ToList();
+        Journal.AddRange(entries);
+        return (sources, entries);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosDbContext).Assembly);

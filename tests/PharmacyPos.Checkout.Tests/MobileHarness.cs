@@ -75,9 +75,10 @@ public sealed class MobileHarness : IAsyncLifetime
     public string Code(string customer, Wallet wallet) => Sandbox.CurrentCode(customer, wallet)!;
 
     /// <summary>A fresh use case over a fresh DbContext, as each till request gets.</summary>
-    public (MobileCheckout, PosDbContext) Checkout()
+    public (MobileCheckout, PosDbContext) Checkout() => Checkout(Database.NewContext());
+
+    public (MobileCheckout, PosDbContext) Checkout(PosDbContext db)
     {
-        var db = Database.NewContext();
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
         var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
             _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Clock,

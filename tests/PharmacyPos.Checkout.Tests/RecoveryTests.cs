@@ -41,6 +41,7 @@ public sealed class RecoveryTests(MobileHarness h) : IClassFixture<MobileHarness
         Assert.True(report.OrdersFinished >= 1);
         var order = await OrderAsync(attempt.OrderId);
         Assert.Equal((OrderStatus.Failed, "NOT_CONFIRMED_IN_TIME"), (order.Status, order.FailureCode));
+        Assert.True(order.SettledUnattended); // the terminal's next cashier is told
         Assert.False(h.Sandbox.Confirm(Channel.Alipay, attempt.TradeNo.Value));
         Assert.Empty(h.Ledger(attempt.TradeNo.Value));
     }
@@ -56,6 +57,7 @@ public sealed class RecoveryTests(MobileHarness h) : IClassFixture<MobileHarness
 
         var order = await OrderAsync(attempt.OrderId);
         Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.True(order.SettledUnattended);
         Assert.Equal(Movement.Charge, Assert.Single(h.Ledger(attempt.TradeNo.Value)).Movement);
     }
 

@@ -91,12 +91,31 @@ public sealed class MobileCheckout(
             registration = filled;
         }
 
-        var order = await WriteOrderAsync(sale, route, registration, ct);
+        Order order;
+        try
+        {
+            order = await WriteOrderAsync(sale, route, registration, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // Write-ahead: a payment whose order is not on disk is never sent.
+            log.LogError(e, "Order could not be written ({Method} {Total}); nothing was sent to the channel", route.Method, sale.Total);
+            DetachUnsaved();
+            return new ScanResult.Refused(OrderNotSaved);
+        }
         var outcome = await channels.For(order.Method).PayAsync(
             new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard), ct);
         log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
-        Apply(order, outcome);
-        await db.SaveChangesAsync(ct);
+        Apply(order, outcome, "pay");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // The order is on disk as pending with its 交易号; the next poll or recovery asks the channel again.
+            log.LogError(e, "Order {TradeNo}: the answer {Outcome} could not be saved; it will be asked for again", order.TradeNo, outcome);
+        }
         return new ScanResult.Started(View(order, route.CallsForScriptA));
     }
 
@@ -123,11 +142,17 @@ public sealed class MobileCheckout(
 
     /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times,
     /// from the till and from recovery at once: whoever saves second re-reads what the first decided.</summary>
-    public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default)
+    /// <param name="unattended">Recovery is asking, not a till: a final outcome is flagged for the terminal's next cashier.</param>
+    public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default, bool unattended = false)
     {
         try
         {
-            return await PollOnceAsync(orderId, ct);
+            var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+            if (order.IsFinal) return View(order);
+            await StepAsync(order, ct);
+            if (unattended) order.MarkSettledUnattended();
+            await db.SaveChangesAsync(ct);
+            return View(order);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -137,10 +162,8 @@ public sealed class MobileCheckout(
         }
     }
 
-    private async Task<AttemptView> PollOnceAsync(long orderId, CancellationToken ct)
+    private async Task StepAsync(Order order, CancellationToken ct)
     {
-        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
-        if (order.IsFinal) return View(order);
         var now = clock.GetUtcNow();
         var channel = channels.For(order.Method);
         if (!order.CancelRequested && order.ConfirmDeadline is { } deadline && now >= deadline)
@@ -149,27 +172,22 @@ public sealed class MobileCheckout(
             var last = await channel.QueryAsync(order.TradeNo.Value, ct);
             if (last is ChannelOutcome.Paid)
             {
-                Apply(order, last);
-                await db.SaveChangesAsync(ct);
-                return View(order);
+                Apply(order, last, "query");
+                return;
             }
-            order.RequestCancel(PaymentErrors.NotConfirmedInTime);
+            order.RequestCancel(PaymentErrors.NotConfirmedInTime, clock.GetUtcNow());
             await db.SaveChangesAsync(ct); // the decision to cancel is on disk before the cancel is sent
             log.LogInformation("Order {TradeNo}: not confirmed within the window ({Last}), cancelling", order.TradeNo, last);
         }
         if (order.CancelRequested)
         {
             await CancelAsync(order, channel, ct);
+            return;
         }
-        else
-        {
-            var outcome = await channel.QueryAsync(order.TradeNo.Value, ct);
-            log.LogInformation("Order {TradeNo}: query answered {Outcome}", order.TradeNo, outcome);
-            // Not found yet is not failure: the payment request may still be on its way.
-            if (outcome is not ChannelOutcome.Failed { Reason: ChannelFailure.TradeNotFound }) Apply(order, outcome);
-        }
-        await db.SaveChangesAsync(ct);
-        return View(order);
+        var outcome = await channel.QueryAsync(order.TradeNo.Value, ct);
+        log.LogInformation("Order {TradeNo}: query answered {Outcome}", order.TradeNo, outcome);
+        // Not found yet is not failure: the payment request may still be on its way.
+        if (outcome is not ChannelOutcome.Failed { Reason: ChannelFailure.TradeNotFound }) Apply(order, outcome, null);
     }
 
     /// <summary>The cashier gives up on this attempt: it is cancelled like a timed-out one.</summary>
@@ -177,7 +195,7 @@ public sealed class MobileCheckout(
     {
         var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
         if (order.IsFinal) return View(order);
-        order.RequestCancel(CashierAbandoned);
+        order.RequestCancel(CashierAbandoned, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         log.LogInformation("Order {TradeNo}: abandoned by the cashier, cancelling", order.TradeNo);
         return await PollAsync(orderId, ct);
@@ -194,13 +212,17 @@ public sealed class MobileCheckout(
                 break;
             case CancelOutcome.Failed:
                 // The channel will not cancel: only its own word on the trade decides now.
-                Apply(order, await channel.QueryAsync(order.TradeNo.Value, ct));
+                Apply(order, await channel.QueryAsync(order.TradeNo.Value, ct), "query after refused cancel");
+                break;
+            default:
+                order.RecordAnswer("cancel", cancelled.ToString() ?? "", clock.GetUtcNow());
                 break;
             // Retry and Unknown: the next poll cancels again, with the same 交易号.
         }
     }
 
-    private void Apply(Order order, ChannelOutcome outcome)
+    /// <param name="call">Set when an answer that settles nothing should still be journalled (the pay request's).</param>
+    private void Apply(Order order, ChannelOutcome outcome, string? call)
     {
         var now = clock.GetUtcNow();
         switch (outcome)
@@ -213,6 +235,9 @@ public sealed class MobileCheckout(
                 break;
             case ChannelOutcome.Failed failed when !order.CancelRequested || failed.Reason != ChannelFailure.TradeNotFound:
                 order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason), now);
+                break;
+            default:
+                if (call is not null) order.RecordAnswer(call, outcome.ToString() ?? "", now);
                 break;
         }
     }
@@ -231,6 +256,12 @@ public sealed class MobileCheckout(
         return order;
     }
 
+    private void DetachUnsaved()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            entry.State = EntityState.Detached;
+    }
+
     private AttemptView View(Order o, bool scriptA = false) => new(o.Id, o.TradeNo, o.Method, o.Status, o.Total, o.RouteExplanation,
         o.ConfirmDeadline, o.CancelRequested && !o.IsFinal,
         o.Status == OrderStatus.Failed && o.FailureCode is not null ? new PosError(o.FailureCode, o.FailureMessage ?? "") : null, scriptA);
@@ -242,6 +273,9 @@ public sealed class MobileCheckout(
         new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。");
 
     public static readonly PosError CardUnreadable = new("CARD_UNREADABLE", "社保卡信息读取失败或卡号无效，请重新刷卡或手工输入卡号。");
+
+    public static readonly PosError OrderNotSaved =
+        new("ORDER_NOT_SAVED", "订单无法保存（数据库不可写或磁盘已满），未发起扣款。请联系店长检查收银电脑后重新扫码。");
 
     public static readonly PosError CashierAbandoned = new("CASHIER_ABANDONED", "收银员已取消本次支付，未扣款。如需结算请重新扫码。");
 }

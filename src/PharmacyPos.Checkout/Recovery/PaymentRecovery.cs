@@ -37,7 +37,7 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, TimeProvider cl
         var ordersFinished = 0;
         foreach (var id in orders)
         {
-            var view = await scopes.InScopeAsync<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct));
+            var view = await scopes.InScopeAsync<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct, unattended: true));
             if (view.Status != OrderStatus.Pending) ordersFinished++;
             log.LogInformation("Recovery: order {TradeNo} is {Status}", view.TradeNo, view.Status);
         }

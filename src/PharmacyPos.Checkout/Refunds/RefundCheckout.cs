@@ -21,23 +21,27 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
 {
     public async Task<Result<RefundView>> RefundAsync(long orderId, CancellationToken ct = default)
     {
-        Refund refund;
-        Order order;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var now = clock.GetUtcNow();
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is not { Status: OrderStatus.Paid })
         {
-            var claimed = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Paid)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Refunding), ct);
-            if (claimed == 0)
-            {
-                log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
-                return PosErrors.RefundNotAllowed;
-            }
-            order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
-            var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
-            if (earlier is not null) earlier.Retry();
-            refund = earlier ?? db.Refunds.Add(Refund.For(order, clock.GetUtcNow())).Entity;
+            log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
+            return PosErrors.RefundNotAllowed;
+        }
+        // Paid → Refunding under the order's version: of two clicks or two terminals, one saves and the other is refused.
+        order.StartRefund(now);
+        var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
+        earlier?.Retry(now);
+        var refund = earlier ?? db.Refunds.Add(Refund.For(order, now)).Entity;
+        try
+        {
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            log.LogWarning("Refund of order {OrderId} refused: claimed by another request ({Error})", orderId, e.GetType().Name);
+            return PosErrors.RefundNotAllowed;
         }
         log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount}", refund.RefundNo, order.TradeNo, order.Method, refund.Amount);
         return await SendAsync(order, refund, ct);
@@ -58,7 +62,8 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
 
     private async Task<Result<RefundView>> SendAsync(Order order, Refund refund, CancellationToken ct)
     {
-        refund.Sent();
+        refund.Sent(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct); // "sent" is on disk before it is sent
         if (order.Method == PaymentMethod.Cash)
             return await ApplyAsync(order, refund, new RefundOutcome.Refunded(refund.Amount), ct);
         var outcome = await channels.For(order.Method).RefundAsync(Describe(order, refund), ct);
@@ -81,7 +86,7 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
                 break;
             case RefundOutcome.Failed failed:
                 refund.Fail(failed.Detail, now);
-                order.RefundRefused();
+                order.RefundRefused(now);
                 message = $"退款失败：{failed.Detail}。订单仍为已支付，可稍后重试。";
                 break;
             default:

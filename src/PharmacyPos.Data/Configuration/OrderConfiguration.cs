@@ -23,6 +23,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.FailureCode).HasMaxLength(40);
         b.Property(o => o.FailureMessage).HasMaxLength(200);
         b.Ignore(o => o.IsFinal);
+        b.Ignore(o => o.UnsavedJournal);
         b.Property(o => o.Version).IsConcurrencyToken();
         // Recovery looks for what is not final yet.
         b.HasIndex(o => new { o.Status, o.CreatedAt });

@@ -18,5 +18,6 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(r => r.Status).HasConversion<int>();
         b.Property(r => r.FailureMessage).HasMaxLength(200);
         b.HasIndex(r => new { r.Status, r.RequestedAt });
+        b.Ignore(r => r.UnsavedJournal);
     }
 }

@@ -1,13 +1,15 @@
 using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Domain.Settlement;
 
 namespace PharmacyPos.Domain.Orders;
 
 /// <summary>A sale that has been (or is being) paid, under its 交易号.</summary>
-public sealed class Order
+public sealed class Order : IJournaled
 {
     private readonly List<OrderLine> _lines = [];
+    private readonly List<JournalEvent> _journal = [];
 
     private Order() { }
 
@@ -60,20 +62,37 @@ public sealed class Order
     /// <summary>Bumped by every change: the till and the recovery job may both act on one order, and only one may win.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Set when the recovery job, not a till, settled this attempt: the next cashier at the terminal is told.</summary>
+    public bool SettledUnattended { get; private set; }
+
+    public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
+    public void JournalSaved() => _journal.Clear();
+
     /// <summary>A mobile (or card) payment: written before the channel is called, so no charge is ever without its order.</summary>
     public static Order StartPayment(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale,
-        SettlementRoute route, TimeSpan confirmWindow) =>
-        new(tradeNo, storeId, terminalId, now, sale, route.Method)
+        SettlementRoute route, TimeSpan confirmWindow)
+    {
+        var order = new Order(tradeNo, storeId, terminalId, now, sale, route.Method)
         {
             RouteExplanation = route.Explanation,
             PsnNo = route.Insured?.PsnNo,
             InsuredName = route.Insured?.InsuredName,
             ConfirmDeadline = now + confirmWindow,
         };
+        order.Note(now, "order.written", $"{route.Method} {order.Total}, {order.Lines.Count} lines, confirm by {order.ConfirmDeadline:O}");
+        return order;
+    }
+
+    /// <summary>The channel's answer to the payment request, when it settles nothing yet (waiting for the buyer, or unknown).</summary>
+    public void RecordAnswer(string call, string answer, DateTimeOffset now)
+    {
+        if (IsFinal) return;
+        Note(now, "payment.answered", $"{call}: {answer}");
+    }
 
     public void MarkPaid(string channelTradeId, DateTimeOffset now)
     {
-        Move(OrderStatus.Paid);
+        Move(OrderStatus.Pending, OrderStatus.Paid, now, "order.paid", $"channel trade {channelTradeId}");
         ChannelTradeId = channelTradeId;
         PaidAt = now;
         FinishedAt = now;
@@ -81,41 +100,58 @@ public sealed class Order
 
     public void MarkFailed(PosError error, DateTimeOffset now)
     {
-        Move(OrderStatus.Failed);
+        Move(OrderStatus.Pending, OrderStatus.Failed, now, "order.failed", error.Code);
         FailureCode = error.Code;
         FailureMessage = error.Message;
         FinishedAt = now;
     }
 
     /// <summary>The 60 s are up or the cashier gave up: from now on only a cancel/reverse may follow.</summary>
-    public void RequestCancel(PosError reason)
+    public void RequestCancel(PosError reason, DateTimeOffset now)
     {
-        if (Status != OrderStatus.Pending) return;
+        if (Status != OrderStatus.Pending || CancelRequested) return;
         CancelRequested = true;
         Version++;
         FailureCode = reason.Code;
         FailureMessage = reason.Message;
+        Note(now, "payment.cancel-decided", reason.Code);
+    }
+
+    /// <summary>Recovery, not a till, brought this attempt to its end.</summary>
+    public void MarkSettledUnattended() => SettledUnattended = IsFinal;
+
+    /// <summary>The cashier at the terminal has read what recovery did.</summary>
+    public void AcknowledgeSettlement()
+    {
+        if (!SettledUnattended) return;
+        SettledUnattended = false;
+        Version++;
     }
 
     /// <summary>退单 accepted: money is on its way back.</summary>
-    public void StartRefund() => Move(OrderStatus.Refunding);
+    public void StartRefund(DateTimeOffset now) => Move(OrderStatus.Paid, OrderStatus.Refunding, now, "refund.claimed", null);
 
     public void CompleteRefund(DateTimeOffset now)
     {
-        Move(OrderStatus.Refunded);
+        Move(OrderStatus.Refunding, OrderStatus.Refunded, now, "order.refunded", null);
         FinishedAt = now;
     }
 
     /// <summary>The channel refused the refund: the order is paid as before and may be refunded again.</summary>
-    public void RefundRefused() => Move(OrderStatus.Paid);
+    public void RefundRefused(DateTimeOffset now) => Move(OrderStatus.Refunding, OrderStatus.Paid, now, "refund.returned-to-paid", null);
 
-    private void Move(OrderStatus to)
+    /// <param name="from">Each operation starts from one state: paying a refunding order is a bug even though Refunding → Paid is a legal move for a refused refund.</param>
+    private void Move(OrderStatus from, OrderStatus to, DateTimeOffset now, string journalEvent, string? detail)
     {
-        if (!OrderStatusMachine.CanMove(Status, to))
+        if (Status != from || !OrderStatusMachine.CanMove(from, to))
             throw new InvalidOperationException($"Order {TradeNo} cannot go from {Status} to {to}.");
         Status = to;
         Version++;
+        Note(now, journalEvent, detail);
     }
+
+    private void Note(DateTimeOffset now, string journalEvent, string? detail) =>
+        _journal.Add(new JournalEvent(now, journalEvent, Status.ToString(), detail));
 
     /// <summary>Cash changes hands at the counter, so the order is paid the moment it is written.</summary>
     public static Order PaidInCash(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale, CashTender tender)
@@ -127,6 +163,7 @@ public sealed class Order
             Status = OrderStatus.Paid,
             PaidAt = now,
         };
+        order.Note(now, "order.paid-in-cash", $"received {tender.Received}, change {tender.Change}");
         return order;
     }
 }

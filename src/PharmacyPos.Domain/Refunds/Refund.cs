@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Orders;
 
 namespace PharmacyPos.Domain.Refunds;
@@ -15,8 +16,10 @@ public enum RefundStatus
 /// idempotency key: every retry and every query uses the same number, so money can only go
 /// back once.
 /// </summary>
-public sealed class Refund
+public sealed class Refund : IJournaled
 {
+    private readonly List<JournalEvent> _journal = [];
+
     private Refund() { }
 
     public long Id { get; private set; }
@@ -32,38 +35,62 @@ public sealed class Refund
     public string? FailureMessage { get; private set; }
     public int Attempts { get; private set; }
 
-    public static Refund For(Order order, DateTimeOffset now) => new()
-    {
-        OrderId = order.Id,
-        TradeNo = order.TradeNo,
-        StoreId = order.StoreId,
-        RefundNo = order.TradeNo.Value + "R1",
-        Method = order.Method,
-        Amount = order.Total,
-        Status = RefundStatus.Requested,
-        RequestedAt = now,
-    };
+    public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
+    public void JournalSaved() => _journal.Clear();
 
-    public void Sent() => Attempts++;
+    public static Refund For(Order order, DateTimeOffset now)
+    {
+        var refund = new Refund
+        {
+            OrderId = order.Id,
+            TradeNo = order.TradeNo,
+            StoreId = order.StoreId,
+            RefundNo = order.TradeNo.Value + "R1",
+            Method = order.Method,
+            Amount = order.Total,
+            Status = RefundStatus.Requested,
+            RequestedAt = now,
+        };
+        refund.Note(now, "refund.requested", $"{refund.RefundNo} {refund.Amount}");
+        return refund;
+    }
+
+    /// <summary>About to go to the channel: journalled first, so a crash right after is known to have maybe sent it.</summary>
+    public void Sent(DateTimeOffset now)
+    {
+        Attempts++;
+        Note(now, "refund.sent", $"attempt {Attempts}");
+    }
 
     public void Complete(DateTimeOffset now)
     {
-        Status = RefundStatus.Refunded;
+        Move(RefundStatus.Refunded, now, "refund.completed", null);
         FinishedAt = now;
         FailureMessage = null;
     }
 
     public void Fail(string reason, DateTimeOffset now)
     {
-        Status = RefundStatus.Failed;
+        Move(RefundStatus.Failed, now, "refund.failed", reason);
         FinishedAt = now;
         FailureMessage = reason;
     }
 
     /// <summary>A failed refund tried again: the same number, so it can never be applied twice.</summary>
-    public void Retry()
+    public void Retry(DateTimeOffset now)
     {
-        Status = RefundStatus.Requested;
+        Move(RefundStatus.Requested, now, "refund.retried", RefundNo);
         FinishedAt = null;
     }
+
+    private void Move(RefundStatus to, DateTimeOffset now, string journalEvent, string? detail)
+    {
+        if (!RefundStatusMachine.CanMove(Status, to))
+            throw new InvalidOperationException($"Refund {RefundNo} cannot go from {Status} to {to}.");
+        Status = to;
+        Note(now, journalEvent, detail);
+    }
+
+    private void Note(DateTimeOffset now, string journalEvent, string? detail) =>
+        _journal.Add(new JournalEvent(now, journalEvent, Status.ToString(), detail));
 }
