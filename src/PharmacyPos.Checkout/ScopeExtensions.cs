@@ -14,4 +14,11 @@ public static class ScopeExtensions
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    public static async Task InScopeAsync<TService>(this IServiceScopeFactory scopes, Func<TService, Task> work)
+        where TService : notnull
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 }

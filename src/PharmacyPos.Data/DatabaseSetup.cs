@@ -9,7 +9,13 @@ public sealed class DatabaseOptions
 
     /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
     public string Path { get; set; } = "data/pharmacypos.db";
+
+    /// <summary>How long a write waits for another writer (another process holding the file) before it fails.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }
+
+/// <summary>The database cannot be used at all (locked by another program, unreadable): the POS must not start.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 public static class DatabaseSetup
 {
@@ -22,7 +28,7 @@ public static class DatabaseSetup
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            DefaultTimeout = 30,
+            DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
     }
 
@@ -35,10 +41,20 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task MigrateAsync(PosDbContext db, CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 or 8 or 14 or 26)
+        {
+            // BUSY/LOCKED: another program holds the file; READONLY, CANTOPEN, NOTADB: it cannot be used.
+            throw new DatabaseUnavailableException(e.SqliteErrorCode is 5 or 6
+                ? $"数据库文件被其他程序占用（{db.Database.GetDbConnection().DataSource}），收银系统无法启动。请关闭占用该文件的程序（如另一个收银系统或数据库工具）后重新启动。"
+                : $"数据库文件无法打开或不可写（{db.Database.GetDbConnection().DataSource}）：{e.Message}。请检查文件和磁盘后重新启动。", e);
         }
     }
 }

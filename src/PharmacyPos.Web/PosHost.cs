@@ -54,7 +54,9 @@ public static class PosHost
         services.AddScoped<MobileCheckout>();
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundSearch>();
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
+        services.Configure<PharmacyPos.Checkout.Recovery.RecoveryOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section));
         services.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
+        services.AddScoped<PharmacyPos.Checkout.Recovery.UnattendedSettlements>();
         if (builder.Configuration.GetValue("Recovery:Enabled", true)) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
@@ -71,6 +73,7 @@ public static class PosHost
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapPosApi();
+        app.MapCheckoutApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

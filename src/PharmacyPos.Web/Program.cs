@@ -1,4 +1,16 @@
+using PharmacyPos.Data;
 using PharmacyPos.Web;
 
-var app = await PosHost.BuildAsync(args);
-await app.RunAsync();
+try
+{
+    var app = await PosHost.BuildAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseUnavailableException e)
+{
+    // A defined end, in words the owner can act on, instead of a stack trace at the counter.
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine($"({e.InnerException?.GetType().Name}: {e.InnerException?.Message})");
+    return 3;
+}

@@ -3,11 +3,11 @@ using PharmacyPos.Checkout.Recovery;
 namespace PharmacyPos.Web;
 
 /// <summary>Runs payment recovery at start-up and then every Recovery:IntervalSeconds.</summary>
-public sealed class RecoveryService(PaymentRecovery recovery, IConfiguration configuration, TimeProvider clock, ILogger<RecoveryService> log) : BackgroundService
+public sealed class RecoveryService(PaymentRecovery recovery, Microsoft.Extensions.Options.IOptions<RecoveryOptions> options, TimeProvider clock, ILogger<RecoveryService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Recovery:IntervalSeconds", 15)));
+        var interval = TimeSpan.FromMilliseconds(Math.Max(200, options.Value.IntervalSeconds * 1000));
         using var timer = new PeriodicTimer(interval, clock);
         do
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PharmacyPos.Checkout.Mobile;
 using PharmacyPos.Checkout.Refunds;
 using PharmacyPos.Data;
@@ -16,9 +17,19 @@ public sealed record RecoveryReport(int OrdersChecked, int OrdersFinished, int R
 /// its channel: a till closed mid-wait, a crash, a lost answer. Orders are left to the till
 /// until a grace period after their 60 s deadline, so the two do not race over a live payment.
 /// </summary>
-public sealed class PaymentRecovery(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PaymentRecovery> log)
+public sealed class RecoveryOptions
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
+    public const string Section = "Recovery";
+
+    public bool Enabled { get; set; } = true;
+    public double IntervalSeconds { get; set; } = 15;
+    /// <summary>How long past its deadline a payment is left to the till that started it.</summary>
+    public double GraceSeconds { get; set; } = 10;
+}
+
+public sealed class PaymentRecovery(IServiceScopeFactory scopes, IOptions<RecoveryOptions> options, TimeProvider clock, ILogger<PaymentRecovery> log)
+{
+    private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
     public async Task<RecoveryReport> RunOnceAsync(CancellationToken ct = default)
     {

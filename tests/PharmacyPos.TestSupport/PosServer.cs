@@ -2,21 +2,23 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PharmacyPos.EndToEnd.Tests;
+namespace PharmacyPos.TestSupport;
 
 /// <summary>
 /// The POS as a real process: the built PharmacyPos.Web.dll on a free loopback port with its
-/// own temporary SQLite file. Its console is kept so a failing test can show what it logged.
+/// own SQLite file. Its console is kept so a failing test can show what it logged.
 /// </summary>
 public sealed partial class PosServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly bool _ownsFolder;
 
-    private PosServer(Process process, string dataFolder)
+    private PosServer(Process process, string dataFolder, bool ownsFolder)
     {
         _process = process;
         DataFolder = dataFolder;
+        _ownsFolder = ownsFolder;
     }
 
     public string BaseUrl { get; private set; } = "";
@@ -26,10 +28,55 @@ public sealed partial class PosServer : IAsyncDisposable
     public string DataFolder { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<PosServer> StartAsync(params string[] extraArgs)
+    public int ProcessId => _process.Id;
+
+    /// <summary>A POS on a fresh database in its own temporary folder, deleted afterwards.</summary>
+    public static Task<PosServer> StartAsync(params string[] extraArgs) => StartInAsync(NewFolder(), ownsFolder: true, extraArgs);
+
+    /// <summary>A POS on the database in <paramref name="dataFolder"/>, which outlives it (restarts after a crash).</summary>
+    public static Task<PosServer> StartInAsync(string dataFolder, params string[] extraArgs) => StartInAsync(dataFolder, ownsFolder: false, extraArgs);
+
+    public static string NewFolder()
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "pharmacypos-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
+        return dataFolder;
+    }
+
+    /// <summary>A POS expected not to start: its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Log)> RunUntilExitAsync(string dataFolder, TimeSpan timeout, params string[] extraArgs)
+    {
+        var (process, server) = Launch(dataFolder, ownsFolder: false, extraArgs, ready: null);
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        process.WaitForExit(); // drains the redirected output
+        return (process.ExitCode, server.Log);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally — what a power cut or an OOM kill does.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs)
+    {
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, ready);
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (finished != ready.Task)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException("The POS did not start:\n" + server.Log);
+        }
+        server.BaseUrl = ready.Task.Result.TrimEnd('/');
+        return server;
+    }
+
+    private static (Process, PosServer) Launch(string dataFolder, bool ownsFolder, string[] extraArgs, TaskCompletionSource<string>? ready)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataFolder,
@@ -47,21 +94,12 @@ public sealed partial class PosServer : IAsyncDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new PosServer(process, dataFolder);
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new PosServer(process, dataFolder, ownsFolder);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, ready);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, null);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-        if (finished != ready.Task)
-        {
-            await server.DisposeAsync();
-            throw new InvalidOperationException("The POS did not start:\n" + server.Log);
-        }
-        server.BaseUrl = ready.Task.Result.TrimEnd('/');
-        return server;
+        return (process, server);
     }
 
     private void OnLine(string? line, TaskCompletionSource<string>? ready)
@@ -101,6 +139,9 @@ public sealed partial class PosServer : IAsyncDisposable
         }
         catch (InvalidOperationException) { /* already gone */ }
         _process.Dispose();
-        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+        if (_ownsFolder)
+        {
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+        }
     }
 }

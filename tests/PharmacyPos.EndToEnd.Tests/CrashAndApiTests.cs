@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>The POS as a process that may be locked out, driven by its JSON checkout, and reopened after a lost till.</summary>
+[Collection(PosCollection.Name)]
+public class CrashAndApiTests(PosFixture pos)
+{
+    private static async Task<JsonElement> PayAsync(HttpClient http, string code, string drug = "YP00202")
+    {
+        var response = await http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = drug, quantity = 1 } }, code });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_terminal_pays_through_the_json_checkout_and_the_journal_tells_the_story_by_trade_no()
+    {
+        var paid = await PayAsync(pos.Http, await pos.CodeAsync("auto", "WeChat"));
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        var tradeNo = paid.GetProperty("tradeNo").GetString()!;
+
+        var journal = await pos.Http.GetFromJsonAsync<JsonElement[]>($"/api/orders/{tradeNo}/journal");
+        Assert.Equal(["order.written", "order.paid"], journal!.Select(e => e.GetProperty("event").GetString()));
+    }
+
+    [Fact]
+    public async Task Bad_checkout_requests_get_typed_chinese_problems_and_nothing_is_charged()
+    {
+        var ledger = (await pos.Http.GetFromJsonAsync<JsonElement[]>($"{pos.Server.SandboxUrl}/admin/ledger"))!.Length;
+
+        var garbled = await pos.Http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00202", quantity = 1 } }, code = "12ab" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbled.StatusCode);
+        Assert.Equal("CODE_INCOMPLETE", (await garbled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var unknown = await pos.Http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "NO-SUCH", quantity = 1 } }, code = "281234567890123456" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("DRUG_NOT_FOUND", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var malformed = await pos.Http.PostAsync("/api/orders/12x/poll", null);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("交易号", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        Assert.Equal(ledger, (await pos.Http.GetFromJsonAsync<JsonElement[]>($"{pos.Server.SandboxUrl}/admin/ledger"))!.Length);
+    }
+
+    [Fact]
+    public async Task A_database_held_by_another_program_stops_the_pos_with_a_reason_in_chinese()
+    {
+        var folder = PosServer.NewFolder();
+        try
+        {
+            await using var other = new SqliteConnection($"Data Source={Path.Combine(folder, "pos.db")};Pooling=False");
+            await other.OpenAsync();
+            await using (var create = other.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE held(x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1);";
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var (exitCode, log) = await PosServer.RunUntilExitAsync(folder, TimeSpan.FromSeconds(60), "--Database:BusyTimeoutSeconds", "1");
+
+            Assert.Equal(3, exitCode);
+            Assert.Contains("数据库文件被其他程序占用", log);
+            Assert.DoesNotContain("   at ", log); // no stack trace at the counter
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_till_that_went_away_mid_payment_is_told_on_reopening_that_the_last_payment_was_cancelled_or_succeeded()
+    {
+        // Its own POS: recovery acts at once past a 2 s window, and no other test's orders are on this terminal.
+        await using var server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "2",
+            "--Recovery:GraceSeconds", "0", "--Recovery:IntervalSeconds", "0.5");
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        async Task<string> Code() => (await http.GetFromJsonAsync<JsonElement>($"{server.SandboxUrl}/admin/codes/wang-wu/Alipay")).GetProperty("code").GetString()!;
+
+        // Nobody confirms and nobody polls: recovery cancels it.
+        var abandoned = (await PayAsync(http, await Code())).GetProperty("tradeNo").GetString()!;
+        var page = await pos.Browser.NewPageAsync(new() { Locale = "zh-CN" });
+        await page.GotoAsync(server.BaseUrl + "/");
+        var banner = page.GetByTestId("last-payment");
+        await Expect(banner).ToContainTextAsync("上一笔支付已撤销", new() { Timeout = 15_000 });
+        await Expect(banner).ToContainTextAsync(abandoned);
+        await banner.GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
+        await Expect(banner).ToHaveCountAsync(0);
+
+        // The buyer confirmed on the phone after the till was gone: recovery records it paid.
+        var confirmed = (await PayAsync(http, await Code())).GetProperty("tradeNo").GetString()!;
+        (await http.PostAsync($"{server.SandboxUrl}/phone/wang-wu/confirm?channel=Alipay&outTradeNo={confirmed}", null)).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await Expect(banner).ToContainTextAsync("上一笔支付已成功", new() { Timeout = 15_000 });
+        await Expect(banner).ToContainTextAsync(confirmed);
+        await Expect(banner).ToContainTextAsync("请勿重复收款");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "last-payment-banner.png") });
+        await page.CloseAsync();
+    }
+}
