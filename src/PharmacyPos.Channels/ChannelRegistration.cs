@@ -43,6 +43,8 @@ public static class ChannelRegistration
         services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<AlipayClient>());
         services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<WeChatPayClient>());
         services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<InsuranceClient>());
+        services.AddSingleton<Bills.IChannelBill>(sp => sp.GetRequiredService<AlipayClient>());
+        services.AddSingleton<Bills.IChannelBill>(sp => sp.GetRequiredService<WeChatPayClient>());
         services.AddSingleton<IInsurancePlatform>(sp => sp.GetRequiredService<InsuranceClient>());
         return services;
     }

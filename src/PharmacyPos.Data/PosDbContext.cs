@@ -15,6 +15,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
     public DbSet<PurchaseRegistration> Registrations => Set<PurchaseRegistration>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Reconciliation.ReconciliationRun> ReconciliationRuns => Set<Reconciliation.ReconciliationRun>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in

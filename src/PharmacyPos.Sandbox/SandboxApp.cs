@@ -42,6 +42,7 @@ public static class SandboxApp
         app.MapPost("/fsi/api/rsfComIfsService/callService", (HttpContext http, InsuranceGateway gateway) => gateway.HandleAsync(http));
         app.MapPhone();
         app.MapAdmin();
+        Bills.BillEndpoints.MapBills(app);
         app.MapGet("/", () => Results.Redirect("/phone"));
         return app;
     }

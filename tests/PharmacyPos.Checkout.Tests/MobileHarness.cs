@@ -93,6 +93,14 @@ public sealed class MobileHarness : IAsyncLifetime
             NullLogger<PharmacyPos.Checkout.Refunds.RefundCheckout>.Instance), db);
     }
 
+    public (PharmacyPos.Checkout.Reconciliation.DailyReconciliation, PosDbContext) Reconciliation()
+    {
+        var db = Database.NewContext();
+        return (new PharmacyPos.Checkout.Reconciliation.DailyReconciliation(db, _services.GetServices<PharmacyPos.Channels.Bills.IChannelBill>(),
+            new PaymentChannels(_services.GetServices<IPaymentChannel>()), _services.GetRequiredService<IInsurancePlatform>(),
+            Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock, NullLogger<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>.Instance), db);
+    }
+
     public (PharmacyPos.Checkout.Refunds.RefundSearch, PosDbContext) Search()
     {
         var db = Database.NewContext();

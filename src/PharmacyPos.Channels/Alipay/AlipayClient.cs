@@ -12,7 +12,7 @@ namespace PharmacyPos.Channels.Alipay;
 /// Alipay open platform, face-to-face barcode payment (当面付·条码支付): alipay.trade.pay,
 /// .query, .cancel, .refund and .fastpay.refund.query over the form-encoded gateway.
 /// </summary>
-public sealed class AlipayClient : IPaymentChannel, IDisposable
+public sealed class AlipayClient : IPaymentChannel, Bills.IChannelBill, IDisposable
 {
     private readonly HttpClient _http;
     private readonly AlipayOptions _options;
@@ -126,6 +126,21 @@ public sealed class AlipayClient : IPaymentChannel, IDisposable
         if (r.Str("refund_status") == "REFUND_SUCCESS" && Money.TryParse(r.Str("refund_amount"), out var amount))
             return new RefundOutcome.Refunded(amount);
         return r.Str("refund_amount").Length == 0 ? new RefundOutcome.NotFound() : new RefundOutcome.Processing();
+    }
+
+    /// <summary>alipay.data.dataservice.bill.downloadurl.query, then the zip at the URL it gives (valid for 30 s).</summary>
+    public async Task<Bills.BillOutcome> DownloadAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (r, unknown) = await CallAsync("alipay.data.dataservice.bill.downloadurl.query", new() { ["bill_type"] = "trade", ["bill_date"] = date }, "bill " + date, ct);
+        if (r is null) return new Bills.BillOutcome.NotAvailable(unknown!);
+        if (r.Code != "10000") return new Bills.BillOutcome.NotAvailable($"{r.SubCode} {r.SubMsg}".Trim());
+        using var request = new HttpRequestMessage(HttpMethod.Get, r.Str("bill_download_url"));
+        var file = await ChannelHttp.SendAsync(_http, request, _options.Timeout * 5, ct);
+        if (file.Body is null) return new Bills.BillOutcome.NotAvailable(file.Failure!);
+        var lines = Bills.AlipayBillFile.Read(file.Body);
+        _log.LogInformation("Alipay bill {Date}: {Lines} lines", date, lines?.Count);
+        return lines is null ? new Bills.BillOutcome.NotAvailable("账单文件无法读取") : new Bills.BillOutcome.Downloaded(lines);
     }
 
     private async Task<(AlipayResponse?, string?)> CallAsync(string method, Dictionary<string, string> biz, string outTradeNo, CancellationToken ct)

@@ -38,6 +38,9 @@ public enum CertificateType
 public interface IInsurancePlatform
 {
     Task<PersonLookup> FindPersonAsync(string certNo, CertificateType type, CancellationToken ct = default);
+
+    /// <summary>3201: our day totals against the platform's; null when it could not answer.</summary>
+    Task<(bool? Balanced, string Detail)> ReconcileDayAsync(DateOnly day, Money total, Money accountPaid, int count, CancellationToken ct = default);
 }
 
 public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> options, TimeProvider clock, ILogger<InsuranceClient> log) : IPaymentChannel, IInsurancePlatform

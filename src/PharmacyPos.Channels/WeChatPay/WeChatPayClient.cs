@@ -12,7 +12,7 @@ namespace PharmacyPos.Channels.WeChatPay;
 /// WeChat Pay v2 payment-code payment (付款码支付): micropay, orderquery, reverse, refund,
 /// refundquery. reverse and refund go to /secapi/ with the merchant's client certificate.
 /// </summary>
-public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeChatPayOptions> options, ILogger<WeChatPayClient> log) : IPaymentChannel
+public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeChatPayOptions> options, ILogger<WeChatPayClient> log) : IPaymentChannel, Bills.IChannelBill
 {
     public const string HttpClientName = "wechatpay";
     public const string SecureHttpClientName = "wechatpay-secapi";
@@ -113,19 +113,39 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         };
     }
 
-    private async Task<(WeChatAnswer?, string?)> CallAsync(string path, Dictionary<string, string> fields, string outTradeNo, bool secure, CancellationToken ct)
+    /// <summary>/pay/downloadbill: the day's bill as text on success, an XML FAIL otherwise (e.g. "No Bill Exist").</summary>
+    public async Task<Bills.BillOutcome> DownloadAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, string> { ["bill_date"] = date, ["bill_type"] = "ALL" };
+        using var request = SignedRequest("/pay/downloadbill", fields);
+        var answer = await ChannelHttp.SendAsync(httpFactory.CreateClient(HttpClientName), request, _options.Timeout * 5, ct);
+        if (answer.Body is null) return new Bills.BillOutcome.NotAvailable(answer.Failure!);
+        var text = Encoding.UTF8.GetString(answer.Body);
+        if (text.TrimStart().StartsWith("<xml>", StringComparison.Ordinal))
+            return new Bills.BillOutcome.NotAvailable(WeChatXml.Read(text)?.GetValueOrDefault("return_msg") ?? "无账单");
+        var lines = Bills.WeChatBillFile.Read(text);
+        log.LogInformation("WeChat Pay bill {Date}: {Lines} lines", date, lines?.Count);
+        return lines is null ? new Bills.BillOutcome.NotAvailable("账单文件无法读取") : new Bills.BillOutcome.Downloaded(lines);
+    }
+
+    private HttpRequestMessage SignedRequest(string path, Dictionary<string, string> fields)
     {
         fields["appid"] = _options.AppId;
         fields["mch_id"] = _options.MchId;
         fields["nonce_str"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         fields["sign_type"] = _options.SignType;
         fields["sign"] = WeChatSignature.Sign(fields, _options.ApiKey, _options.SignType);
-
-        var http = httpFactory.CreateClient(secure ? SecureHttpClientName : HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseUrl.TrimEnd('/') + path)
+        return new HttpRequestMessage(HttpMethod.Post, _options.BaseUrl.TrimEnd('/') + path)
         {
             Content = new StringContent(WeChatXml.Write(fields), Encoding.UTF8, "text/xml"),
         };
+    }
+
+    private async Task<(WeChatAnswer?, string?)> CallAsync(string path, Dictionary<string, string> fields, string outTradeNo, bool secure, CancellationToken ct)
+    {
+        var http = httpFactory.CreateClient(secure ? SecureHttpClientName : HttpClientName);
+        using var request = SignedRequest(path, fields);
         var answer = await ChannelHttp.SendAsync(http, request, _options.Timeout, ct);
         var unknown = answer.Failure;
         Dictionary<string, string>? reply = null;

@@ -35,6 +35,9 @@ public sealed class Refund : IJournaled
     public string? FailureMessage { get; private set; }
     public int Attempts { get; private set; }
 
+    /// <summary>The one refund number an order can have: its 交易号 and R1.</summary>
+    public static string NumberFor(TradeNo tradeNo) => tradeNo.Value + "R1";
+
     public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
     public void JournalSaved() => _journal.Clear();
 
@@ -45,7 +48,7 @@ public sealed class Refund : IJournaled
             OrderId = order.Id,
             TradeNo = order.TradeNo,
             StoreId = order.StoreId,
-            RefundNo = order.TradeNo.Value + "R1",
+            RefundNo = NumberFor(order.TradeNo),
             Method = order.Method,
             Amount = order.Total,
             Status = RefundStatus.Requested,

@@ -32,7 +32,8 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
             "alipay.trade.fastpay.refund.query" => "refundquery",
             _ => method,
         };
-        await FaultRunner.RunAsync(http, faults, options, "alipay", operation, () => Reply(method, Process(parameters, method)), log);
+        var self = $"{http.Request.Scheme}://{http.Request.Host}";
+        await FaultRunner.RunAsync(http, faults, options, "alipay", operation, () => Reply(method, Process(parameters, method, self)), log);
     }
 
     private GatewayReply Reply(string method, Dictionary<string, object?> response)
@@ -45,7 +46,7 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
             b => b.Replace(sign, AlipaySignature.Sign(text + " ", _platformKey), StringComparison.Ordinal));
     }
 
-    private Dictionary<string, object?> Process(Dictionary<string, string> p, string method)
+    private Dictionary<string, object?> Process(Dictionary<string, string> p, string method, string self)
     {
         if (!AlipaySignature.Verify(AlipaySignature.Content(p), p.GetValueOrDefault("sign"), _appKey))
             return Error("40002", "Invalid Arguments", "isv.invalid-signature", "验签出错");
@@ -61,6 +62,7 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
         {
             return Error("40001", "Missing Required Arguments", "isv.missing-biz-content", "缺少业务参数");
         }
+        if (method == "alipay.data.dataservice.bill.downloadurl.query") return BillUrl(biz, self);
         var outTradeNo = biz.GetValueOrDefault("out_trade_no") ?? "";
         if (outTradeNo.Length == 0) return Error("40001", "Missing Required Arguments", "isv.missing-out-trade-no", "缺少商户订单号");
 
@@ -73,6 +75,15 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
             "alipay.trade.fastpay.refund.query" => RefundQuery(biz, outTradeNo),
             _ => Error("40004", "Business Failed", "isv.invalid-method", "不存在的方法名"),
         };
+    }
+
+    private Dictionary<string, object?> BillUrl(Dictionary<string, string> biz, string self)
+    {
+        var date = biz.GetValueOrDefault("bill_date") ?? "";
+        if (biz.GetValueOrDefault("bill_type") != "trade" || !Bills.BillEndpoints.TryDay(date, "yyyy-MM-dd", out var day))
+            return Error("40004", "Business Failed", "isp.INVAILID_ARGUMENTS", "入参不合法");
+        if (day > Bills.BillEndpoints.Today(state)) return Error("40004", "Business Failed", "isp.BILL_NOT_EXIST", "账单不存在");
+        return Success(new() { ["bill_download_url"] = $"{self}/alipay/bill/{date}?token={Bills.BillEndpoints.BillToken(options, date)}" });
     }
 
     private Dictionary<string, object?> Pay(Dictionary<string, string> biz, string outTradeNo)
