@@ -57,6 +57,8 @@ public static class PosHost
         services.Configure<PharmacyPos.Checkout.Recovery.RecoveryOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section));
         services.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
         services.AddScoped<PharmacyPos.Checkout.Recovery.UnattendedSettlements>();
+        services.AddScoped<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>();
+        if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
         if (builder.Configuration.GetValue("Recovery:Enabled", true)) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
@@ -74,6 +76,7 @@ public static class PosHost
         app.MapHealthChecks("/health");
         app.MapPosApi();
         app.MapCheckoutApi();
+        PharmacyPos.Web.Features.Reconciliation.ReconciliationExport.MapReconciliationExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

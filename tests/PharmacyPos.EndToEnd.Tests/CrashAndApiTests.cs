@@ -106,3 +106,30 @@ public class CrashAndApiTests(PosFixture pos)
         await page.CloseAsync();
     }
 }
+
+[Collection(PosCollection.Name)]
+public class ReconciliationPageTests(PosFixture pos)
+{
+    [Fact]
+    public async Task The_owner_reconciles_today_on_the_page_and_exports_the_differences()
+    {
+        var code = await pos.CodeAsync("auto", "Alipay");
+        (await pos.Http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00202", quantity = 1 } }, code })).EnsureSuccessStatusCode();
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await pos.OpenTillAsync("/reconciliation", "[data-testid=rec-summary]");
+        await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("尚未对账");
+        await page.GetByTestId("rec-day").FillAsync(today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始对账" }).ClickAsync();
+
+        await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("核对", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("rec-differences")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "reconciliation.png") });
+
+        var export = await pos.Http.GetAsync($"/reconciliation/export?date={today}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.StartsWith("差异类型,渠道,交易号", (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var notRun = await pos.Http.GetAsync("/reconciliation/export?date=2001-01-01");
+        Assert.Equal("NOT_RECONCILED", (await notRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text;
+using PharmacyPos.Checkout.Reconciliation;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Web.Api;
+
+namespace PharmacyPos.Web.Features.Reconciliation;
+
+/// <summary>The latest run's differences for a day as CSV (UTF-8 with BOM, so Excel shows the Chinese).</summary>
+public static class ReconciliationExport
+{
+    public static void MapReconciliationExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reconciliation/export", async (string? date, DailyReconciliation reconciliation, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                return PosApi.Problem(new PosError("DATE_INVALID", "日期格式不正确，应为 yyyy-MM-dd。"), StatusCodes.Status400BadRequest);
+            var report = await reconciliation.LatestAsync(day, ct);
+            if (report is null)
+                return PosApi.Problem(new PosError("NOT_RECONCILED", $"{date} 尚未对账，请先在对账页面开始对账。"), StatusCodes.Status404NotFound);
+            var csv = new StringBuilder("差异类型,渠道,交易号,退款单号,收银系统金额,渠道金额\n");
+            foreach (var d in report.Differences)
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{d.KindText},{d.Channel.ToChinese()},{d.TradeNo},{d.RefundNo},{d.PosAmount?.ToYuanString()},{d.ChannelAmount?.ToYuanString()}");
+            foreach (var reason in report.NotReconciled)
+                csv.AppendLine(CultureInfo.InvariantCulture, $"未能核对,,,,,\"{reason.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"对账差异-{date}.csv");
+        });
+}
