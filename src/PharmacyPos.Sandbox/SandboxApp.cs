@@ -16,7 +16,8 @@ namespace PharmacyPos.Sandbox;
 /// </summary>
 public static class SandboxApp
 {
-    public static WebApplication Build(SandboxOptions options, string url = "http://127.0.0.1:0", TimeProvider? clock = null, bool seed = true)
+    public static WebApplication Build(SandboxOptions options, string url = "http://127.0.0.1:0", TimeProvider? clock = null, bool seed = true,
+        LogLevel minimumLogLevel = LogLevel.Information)
     {
         // Command-line urls outrank any appsettings.json that sits beside a host process.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -24,6 +25,7 @@ public static class SandboxApp
             Args = ["--urls", url],
             ApplicationName = "PharmacyPos.Sandbox",
         });
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);

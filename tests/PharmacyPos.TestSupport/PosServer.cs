@@ -31,10 +31,12 @@ public sealed partial class PosServer : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>A POS on a fresh database in its own temporary folder, deleted afterwards.</summary>
-    public static Task<PosServer> StartAsync(params string[] extraArgs) => StartInAsync(NewFolder(), ownsFolder: true, extraArgs);
+    public static Task<PosServer> StartAsync(params string[] extraArgs) => StartInAsync(NewFolder(), ownsFolder: true, extraArgs, null);
 
     /// <summary>A POS on the database in <paramref name="dataFolder"/>, which outlives it (restarts after a crash).</summary>
-    public static Task<PosServer> StartInAsync(string dataFolder, params string[] extraArgs) => StartInAsync(dataFolder, ownsFolder: false, extraArgs);
+    /// <param name="environment">Settings too long or too secret for a command line (keys), e.g. Channels__Alipay__AppPrivateKey.</param>
+    public static Task<PosServer> StartInAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
+        StartInAsync(dataFolder, ownsFolder: false, extraArgs, environment);
 
     public static string NewFolder()
     {
@@ -46,7 +48,7 @@ public sealed partial class PosServer : IAsyncDisposable
     /// <summary>A POS expected not to start: its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Log)> RunUntilExitAsync(string dataFolder, TimeSpan timeout, params string[] extraArgs)
     {
-        var (process, server) = Launch(dataFolder, ownsFolder: false, extraArgs, ready: null);
+        var (process, server) = Launch(dataFolder, ownsFolder: false, extraArgs, null, ready: null);
         using var cancel = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(cancel.Token);
         process.WaitForExit(); // drains the redirected output
@@ -61,10 +63,10 @@ public sealed partial class PosServer : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs)
+    private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
     {
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, ready);
+        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, environment, ready);
         var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
         if (finished != ready.Task)
         {
@@ -75,7 +77,8 @@ public sealed partial class PosServer : IAsyncDisposable
         return server;
     }
 
-    private static (Process, PosServer) Launch(string dataFolder, bool ownsFolder, string[] extraArgs, TaskCompletionSource<string>? ready)
+    private static (Process, PosServer) Launch(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment,
+        TaskCompletionSource<string>? ready)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -91,6 +94,7 @@ public sealed partial class PosServer : IAsyncDisposable
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

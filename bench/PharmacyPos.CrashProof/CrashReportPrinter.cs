@@ -1,0 +1,22 @@
+namespace PharmacyPos.CrashProof;
+
+public static class CrashReportPrinter
+{
+    public static void Print(CrashReport r, TextWriter o)
+    {
+        var b = r.Books;
+        o.WriteLine($"kills: {r.Kills} in {r.Elapsed:hh\\:mm\\:ss}; where they landed: {string.Join(", ", r.KillPoints.Select(k => $"{k.Key} {k.Value}"))}");
+        o.WriteLine($"payments started: {r.PaymentsStarted}, refunds started: {r.RefundsStarted}, faults injected: {r.FaultsInjected}");
+        o.WriteLine($"buyer confirmations: {r.Confirmations} (late: {r.LateConfirmations}, duplicate: {r.DuplicateConfirmations})");
+        o.WriteLine($"orders: {b.Orders} (paid {b.Paid}, failed {b.Failed}, refunded {b.Refunded}); sandbox ledger entries: {b.LedgerEntries}");
+        o.WriteLine($"charges without a paid order: {b.ChargesWithoutPaidOrder}");
+        o.WriteLine($"paid orders without a charge: {b.PaidOrdersWithoutCharge}");
+        o.WriteLine($"double charges: {b.DoubleCharges}");
+        o.WriteLine($"refunds applied twice: {b.RefundsAppliedTwice}");
+        o.WriteLine($"orders stuck in a non-final state: {b.StuckOrders}");
+        o.WriteLine($"refunds the POS does not show as it happened: {b.RefundsNotRecorded}");
+        foreach (var f in b.Findings.Take(50)) o.WriteLine("  " + f);
+        o.WriteLine($"logs and database: {r.Folder}");
+        o.WriteLine(b.AllZero ? "RESULT: all zero" : "RESULT: DIFFERENCES FOUND");
+    }
+}
