@@ -10,6 +10,14 @@ public sealed class DatabaseOptions
     /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
     public string Path { get; set; } = "data/pharmacypos.db";
 
+    /// <summary>
+    /// A chain's PostgreSQL (an Npgsql connection string). Set, it replaces the SQLite file: the
+    /// one setting that moves a store onto the chain's database.
+    /// </summary>
+    public string? PostgreSql { get; set; }
+
+    public bool IsPostgreSql => !string.IsNullOrWhiteSpace(PostgreSql);
+
     /// <summary>How long a write waits for another writer (another process holding the file) before it fails.</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 }
@@ -32,8 +40,13 @@ public static class DatabaseSetup
         }.ToString();
     }
 
+    /// <summary>PostgreSQL's migrations live in their own assembly: the two providers' SQL differs.</summary>
+    public const string PostgreSqlMigrations = "PharmacyPos.Data.PostgreSql";
+
     public static DbContextOptionsBuilder UsePosDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options) =>
-        builder.UseSqlite(SqliteConnectionString(options));
+        options.IsPostgreSql
+            ? builder.UseNpgsql(options.PostgreSql, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations))
+            : builder.UseSqlite(SqliteConnectionString(options));
 
     /// <summary>
     /// Applies migrations and switches the file to WAL, so a reader (the refund query) never
@@ -48,6 +61,11 @@ public static class DatabaseSetup
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new DatabaseUnavailableException(
+                $"无法连接连锁数据库（PostgreSQL {db.Database.GetDbConnection().DataSource}）：{e.Message}。请检查网络和 Database:PostgreSql 设置后重新启动。", e);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 or 8 or 14 or 26)
         {

@@ -51,8 +51,23 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
         return (sources, entries);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PosDbContext).Assembly);
+    public DbSet<Domain.Stores.Store> Stores => Set<Domain.Stores.Store>();
+    public DbSet<Domain.Stores.Terminal> Terminals => Set<Domain.Stores.Terminal>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // PostgreSQL serves a chain and may be distributed by store; see docs/chains.md.
+        var distributed = Database.IsNpgsql();
+        modelBuilder.ApplyConfiguration(new Configuration.DrugConfiguration());
+        modelBuilder.ApplyConfiguration(new Configuration.StoreConfiguration());
+        modelBuilder.ApplyConfiguration(new Configuration.TerminalConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.OrderConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.OrderLineConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.RefundConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.RegistrationConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.JournalConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.ReconciliationConfiguration(distributed));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

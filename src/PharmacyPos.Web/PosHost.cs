@@ -55,7 +55,9 @@ public static class PosHost
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundSearch>();
         services.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         services.Configure<PharmacyPos.Checkout.Recovery.RecoveryOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section));
+        services.AddSingleton(sp => PharmacyPos.Data.Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
+        services.AddScoped<TerminalSignIn>();
         services.AddScoped<PharmacyPos.Checkout.Recovery.UnattendedSettlements>();
         services.AddScoped<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>();
         if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
@@ -89,6 +91,9 @@ public static class PosHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        var terminal = await scope.ServiceProvider.GetRequiredService<TerminalSignIn>().SignInAsync();
+        app.Logger.LogInformation("Terminal {Terminal} signed in to store {StoreId} on {Provider}", terminal.Name, terminal.StoreId,
+            db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite");
         if (app.Configuration.GetValue("Catalogue:SeedDemo", true))
         {
             var report = await DemoCatalogue.SeedIfEmptyAsync(db);

@@ -14,3 +14,8 @@ catch (DatabaseUnavailableException e)
     Console.Error.WriteLine($"({e.InnerException?.GetType().Name}: {e.InnerException?.Message})");
     return 3;
 }
+catch (PharmacyPos.Checkout.TerminalRejectedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 4;
+}

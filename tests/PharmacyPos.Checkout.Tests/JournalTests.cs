@@ -92,7 +92,7 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
     }
 
     /// <summary>
-    /// The error SQLite raises when the disk is full (SQLITE_FULL, 13), thrown at the insert of the
+    /// The error the database raises when the disk is full (SQLite: SQLITE_FULL 13; PostgreSQL: 53100), thrown at the insert of the
     /// order, where a full disk would stop it. (Capping max_page_count does not fail reliably:
     /// a small row fits in a page the file already has.)
     /// </summary>
@@ -100,8 +100,10 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
     {
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken ct = default) =>
-            command.CommandText.Contains("INSERT INTO \"orders\"", StringComparison.Ordinal)
-                ? throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13)
-                : ValueTask.FromResult(result);
+            !command.CommandText.Contains("INSERT INTO \"orders\"", StringComparison.Ordinal) && !command.CommandText.Contains("INSERT INTO orders", StringComparison.Ordinal)
+                ? ValueTask.FromResult(result)
+                : command is Npgsql.NpgsqlCommand
+                    ? throw new Npgsql.PostgresException("could not extend file: No space left on device", "ERROR", "ERROR", "53100")
+                    : throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
     }
 }

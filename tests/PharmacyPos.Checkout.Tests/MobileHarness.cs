@@ -58,6 +58,7 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<TradeNos>();
         s.AddScoped<MobileCheckout>();
         s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
+        s.AddSingleton(PharmacyPos.Data.Claims.WorkClaims.For(Database.Options));
         s.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
         _services = s.BuildServiceProvider();
 

@@ -57,9 +57,9 @@ public sealed class ReconciliationTests(MobileHarness h) : IClassFixture<MobileH
 
         // The books part: the POS forgets a payment, invents one, misstates an amount; the channel refunds on its own.
         var forgotten = await PaidAsync("unbound", Wallet.Alipay, "YP00202");
-        await SqlAsync("UPDATE orders SET Status = {0} WHERE Id = {1}", (int)OrderStatus.Failed, forgotten.OrderId);
-        await SqlAsync("UPDATE orders SET Total = Total + 1 WHERE Id = {0}", alipay.OrderId);
-        await SqlAsync("UPDATE orders SET Total = Total + 7 WHERE Id = {0}", insured.OrderId);
+        await SqlAsync("UPDATE orders SET \"Status\" = {0} WHERE \"Id\" = {1}", (int)OrderStatus.Failed, forgotten.OrderId);
+        await SqlAsync("UPDATE orders SET \"Total\" = \"Total\" + 1 WHERE \"Id\" = {0}", alipay.OrderId);
+        await SqlAsync("UPDATE orders SET \"Total\" = \"Total\" + 7 WHERE \"Id\" = {0}", insured.OrderId);
         var invented = await PaidAsync("unbound", Wallet.WeChat, "YP00202");
         Assert.Equal(PharmacyPos.Sandbox.Model.RefundStatus.Refunded, h.Sandbox.Refund(Channel.WeChat, invented.TradeNo.Value, invented.TradeNo.Value + "X", invented.Total).Item1);
 

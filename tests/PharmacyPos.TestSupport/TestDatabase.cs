@@ -1,26 +1,59 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
 
 namespace PharmacyPos.TestSupport;
 
-/// <summary>A real SQLite file in a temporary folder, migrated like production, deleted afterwards.</summary>
+/// <summary>
+/// A real database, migrated like production, thrown away afterwards: a SQLite file in a
+/// temporary folder, or — when PHARMACYPOS_TEST_PROVIDER=postgres — a fresh database on the
+/// PostgreSQL server named by PHARMACYPOS_TEST_POSTGRES (.ci/run starts one).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder)
+    private readonly string? _server;
+    private readonly string? _name;
+
+    private TestDatabase(string folder, string? server, string? name)
     {
         Folder = folder;
-        Options = new DatabaseOptions { Path = Path.Combine(folder, "pos.db") };
+        _server = server;
+        _name = name;
+        Options = server is null
+            ? new DatabaseOptions { Path = Path.Combine(folder, "pos.db") }
+            : new DatabaseOptions { PostgreSql = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString() };
     }
 
     public string Folder { get; }
     public DatabaseOptions Options { get; }
+    public bool IsPostgreSql => _server is not null;
+
+    /// <summary>Which provider this test run is on: the same suites run once per provider.</summary>
+    public static bool PostgreSqlWanted => Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_PROVIDER") == "postgres";
 
     public static async Task<TestDatabase> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "pharmacypos-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TestDatabase(folder);
+        TestDatabase database;
+        if (PostgreSqlWanted)
+        {
+            var server = Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES")
+                         ?? throw new InvalidOperationException("PHARMACYPOS_TEST_PROVIDER=postgres needs PHARMACYPOS_TEST_POSTGRES (a connection string).");
+            var name = "pos_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var admin = new NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            database = new TestDatabase(folder, server, name);
+        }
+        else
+        {
+            database = new TestDatabase(folder, null, null);
+        }
         await using var db = database.NewContext();
         await DatabaseSetup.MigrateAsync(db);
         return database;
@@ -42,11 +75,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return new PosDbContext(builder.Options);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_server is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         try { Directory.Delete(Folder, recursive: true); }
         catch (IOException) { /* a file still held open; the temp folder is cleaned by the OS */ }
-        return ValueTask.CompletedTask;
     }
 }

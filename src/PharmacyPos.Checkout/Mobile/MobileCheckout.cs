@@ -96,7 +96,7 @@ public sealed class MobileCheckout(
         {
             order = await WriteOrderAsync(sale, route, registration, ct);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             // Write-ahead: a payment whose order is not on disk is never sent.
             log.LogError(e, "Order could not be written ({Method} {Total}); nothing was sent to the channel", route.Method, sale.Total);
@@ -111,7 +111,7 @@ public sealed class MobileCheckout(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             // The order is on disk as pending with its 交易号; the next poll or recovery asks the channel again.
             log.LogError(e, "Order {TradeNo}: the answer {Outcome} could not be saved; it will be asked for again", order.TradeNo, outcome);
@@ -254,6 +254,14 @@ public sealed class MobileCheckout(
         log.LogInformation("Order {TradeNo} written: {Method} {Total}, {Lines} lines, registered {Registered}",
             order.TradeNo, order.Method, order.Total, order.Lines.Count, registration is not null);
         return order;
+    }
+
+    /// <summary>The database refused the write (disk full, read-only, gone), however the provider wraps it.</summary>
+    private static bool IsStorageFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is DbUpdateException or System.Data.Common.DbException) return true;
+        return false;
     }
 
     private void DetachUnsaved()

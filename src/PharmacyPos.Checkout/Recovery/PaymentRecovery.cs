@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using PharmacyPos.Checkout.Mobile;
 using PharmacyPos.Checkout.Refunds;
 using PharmacyPos.Data;
+using PharmacyPos.Data.Claims;
 using PharmacyPos.Domain.Orders;
 using PharmacyPos.Domain.Refunds;
 
 namespace PharmacyPos.Checkout.Recovery;
 
-public sealed record RecoveryReport(int OrdersChecked, int OrdersFinished, int RefundsChecked, int RefundsFinished);
+/// <param name="Worked">The orders and refunds (by order id) this pass itself worked on: claimed, and still open when claimed.</param>
+public sealed record RecoveryReport(int OrdersChecked, int OrdersFinished, int RefundsChecked, int RefundsFinished, IReadOnlyList<long> Worked);
 
 /// <summary>
 /// Drives every payment and refund that nobody is watching any more to a final state by asking
@@ -27,7 +29,9 @@ public sealed class RecoveryOptions
     public double GraceSeconds { get; set; } = 10;
 }
 
-public sealed class PaymentRecovery(IServiceScopeFactory scopes, IOptions<RecoveryOptions> options, TimeProvider clock, ILogger<PaymentRecovery> log)
+/// <remarks>Several POS instances may share one PostgreSQL: each item is claimed first (<see cref="IWorkClaims"/>), so one instance works on it.</remarks>
+public sealed class PaymentRecovery(IServiceScopeFactory scopes, IWorkClaims claims, IOptions<RecoveryOptions> options, TimeProvider clock,
+    ILogger<PaymentRecovery> log)
 {
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
@@ -45,9 +49,13 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, IOptions<Recove
                 .OrderBy(r => r.Id).Select(r => r.OrderId).Take(500).ToListAsync(ct);
         }
 
+        var worked = new List<long>();
         var ordersFinished = 0;
         foreach (var id in orders)
         {
+            await using var claim = await claims.TryClaimAsync(WorkKind.OrderRecovery, id, ct);
+            if (claim is null || !await StillOpenAsync(db => db.Orders.AnyAsync(o => o.Id == id && o.Status == OrderStatus.Pending, ct))) continue;
+            worked.Add(id);
             var view = await scopes.InScopeAsync<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct, unattended: true));
             if (view.Status != OrderStatus.Pending) ordersFinished++;
             log.LogInformation("Recovery: order {TradeNo} is {Status}", view.TradeNo, view.Status);
@@ -55,10 +63,20 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, IOptions<Recove
         var refundsFinished = 0;
         foreach (var orderId in refunds)
         {
+            await using var claim = await claims.TryClaimAsync(WorkKind.RefundRecovery, orderId, ct);
+            if (claim is null || !await StillOpenAsync(db => db.Refunds.AnyAsync(r => r.OrderId == orderId && r.Status == RefundStatus.Requested, ct))) continue;
+            worked.Add(orderId);
             var result = await scopes.InScopeAsync<RefundCheckout, Domain.Errors.Result<RefundView>>(r => r.ResolveAsync(orderId, ct));
             if (result.IsSuccess && result.Value.Status != RefundStatus.Requested) refundsFinished++;
             log.LogInformation("Recovery: refund of order {OrderId}: {Outcome}", orderId, result.IsSuccess ? result.Value.Message : result.Error.Code);
         }
-        return new RecoveryReport(orders.Count, ordersFinished, refunds.Count, refundsFinished);
+        return new RecoveryReport(orders.Count, ordersFinished, refunds.Count, refundsFinished, worked);
+    }
+
+    /// <summary>Read after the claim: another instance may have finished the item just before releasing it.</summary>
+    private async Task<bool> StillOpenAsync(Func<PosDbContext, Task<bool>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PosDbContext>());
     }
 }

@@ -31,6 +31,13 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
         // Paid → Refunding under the order's version: of two clicks or two terminals, one saves and the other is refused.
         order.StartRefund(now);
         var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
+        if (earlier is { Status: not RefundStatus.Failed })
+        {
+            // Another terminal's refund of this order got there first (and is in flight or done).
+            db.ChangeTracker.Clear();
+            log.LogWarning("Refund of order {OrderId} refused: refund {RefundNo} is already {Status}", orderId, earlier.RefundNo, earlier.Status);
+            return PosErrors.RefundNotAllowed;
+        }
         earlier?.Retry(now);
         var refund = earlier ?? db.Refunds.Add(Refund.For(order, now)).Entity;
         try

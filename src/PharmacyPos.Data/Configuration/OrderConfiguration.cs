@@ -4,14 +4,17 @@ using PharmacyPos.Domain.Orders;
 
 namespace PharmacyPos.Data.Configuration;
 
-internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+internal sealed class OrderConfiguration(bool distributed) : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> b)
     {
         b.ToTable("orders");
-        b.HasKey(o => o.Id);
+        b.KeyByStore(distributed);
         b.Property(o => o.TradeNo).IsRequired();
-        b.HasIndex(o => o.TradeNo).IsUnique();
+        // Unique across the chain: the 交易号 carries the store's number, and each store number has one StoreId.
+        b.HasIndex(o => new { o.StoreId, o.TradeNo }).IsUnique();
+        // Looked up by 交易号 alone (the API, the journal), so it is indexed alone too.
+        b.HasIndex(o => o.TradeNo);
         b.HasIndex(o => new { o.StoreId, o.CreatedAt });
         b.Property(o => o.TerminalId).HasMaxLength(32).IsRequired();
         b.Property(o => o.Method).HasConversion<int>();
@@ -26,20 +29,24 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Ignore(o => o.UnsavedJournal);
         b.Property(o => o.Version).IsConcurrencyToken();
         // Recovery looks for what is not final yet.
-        b.HasIndex(o => new { o.Status, o.CreatedAt });
+        b.HasIndex(o => new { o.StoreId, o.Status, o.CreatedAt });
         // 退单 查询 by 社保编码 and time.
         b.HasIndex(o => new { o.StoreId, o.PsnNo, o.CreatedAt });
-        b.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        // Distributed, a line must point at its order by the whole key (co-located by store); SQLite keeps the rowid link.
+        if (distributed)
+            b.HasMany(o => o.Lines).WithOne().HasForeignKey("StoreId", "OrderId").OnDelete(DeleteBehavior.Cascade);
+        else
+            b.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }
 }
 
-internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+internal sealed class OrderLineConfiguration(bool distributed) : IEntityTypeConfiguration<OrderLine>
 {
     public void Configure(EntityTypeBuilder<OrderLine> b)
     {
         b.ToTable("order_lines");
-        b.HasKey(l => l.Id);
+        b.KeyByStore(distributed);
         b.Property(l => l.DrugCode).HasMaxLength(32);
         b.Property(l => l.DrugName).HasMaxLength(100);
         b.Property(l => l.Specification).HasMaxLength(100);

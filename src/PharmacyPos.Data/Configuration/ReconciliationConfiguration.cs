@@ -4,12 +4,12 @@ using PharmacyPos.Data.Reconciliation;
 
 namespace PharmacyPos.Data.Configuration;
 
-internal sealed class ReconciliationConfiguration : IEntityTypeConfiguration<ReconciliationRun>
+internal sealed class ReconciliationConfiguration(bool distributed) : IEntityTypeConfiguration<ReconciliationRun>
 {
     public void Configure(EntityTypeBuilder<ReconciliationRun> b)
     {
         b.ToTable("reconciliation_runs");
-        b.HasKey(r => r.Id);
+        b.KeyByStore(distributed);
         b.Property(r => r.Day).HasMaxLength(10).IsRequired();
         b.Property(r => r.Report).IsRequired();
         b.HasIndex(r => new { r.StoreId, r.Day, r.RanAt });

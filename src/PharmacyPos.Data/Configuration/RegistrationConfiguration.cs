@@ -4,13 +4,13 @@ using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data.Configuration;
 
-internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<PurchaseRegistration>
+internal sealed class RegistrationConfiguration(bool distributed) : IEntityTypeConfiguration<PurchaseRegistration>
 {
     public void Configure(EntityTypeBuilder<PurchaseRegistration> b)
     {
         b.ToTable("registrations");
-        b.HasKey(r => r.Id);
-        b.HasIndex(r => r.TradeNo).IsUnique();
+        b.KeyByStore(distributed);
+        b.HasIndex(r => new { r.StoreId, r.TradeNo }).IsUnique();
         b.HasIndex(r => new { r.StoreId, r.RegisteredAt });
         b.Property(r => r.Method).HasConversion<int>();
         b.Property(r => r.InsuredName).HasMaxLength(50);

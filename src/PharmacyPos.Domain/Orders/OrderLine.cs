@@ -20,6 +20,8 @@ public sealed class OrderLine
     }
 
     public long Id { get; private set; }
+    /// <summary>Its order's store: every store-owned row carries it, so a chain can distribute by it.</summary>
+    public int StoreId { get; internal set; }
     public int LineNo { get; private set; }
     public string DrugCode { get; private set; }
     public string DrugName { get; private set; }

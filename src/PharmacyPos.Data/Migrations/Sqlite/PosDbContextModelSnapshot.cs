@@ -53,7 +53,7 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TradeNo", "Id");
+                    b.HasIndex("StoreId", "TradeNo", "Id");
 
                     b.ToTable("payment_journal", (string)null);
                 });
@@ -241,14 +241,16 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TradeNo")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("TradeNo");
 
                     b.HasIndex("StoreId", "CreatedAt");
 
+                    b.HasIndex("StoreId", "TradeNo")
+                        .IsUnique();
+
                     b.HasIndex("StoreId", "PsnNo", "CreatedAt");
+
+                    b.HasIndex("StoreId", "Status", "CreatedAt");
 
                     b.ToTable("orders", (string)null);
                 });
@@ -286,6 +288,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -351,13 +356,13 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId")
+                    b.HasIndex("StoreId", "OrderId")
                         .IsUnique();
 
-                    b.HasIndex("RefundNo")
+                    b.HasIndex("StoreId", "RefundNo")
                         .IsUnique();
 
-                    b.HasIndex("Status", "RequestedAt");
+                    b.HasIndex("StoreId", "Status", "RequestedAt");
 
                     b.ToTable("refunds", (string)null);
                 });
@@ -417,12 +422,61 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TradeNo")
-                        .IsUnique();
-
                     b.HasIndex("StoreId", "RegisteredAt");
 
+                    b.HasIndex("StoreId", "TradeNo")
+                        .IsUnique();
+
                     b.ToTable("registrations", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Stores.Store", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("No")
+                        .IsUnique();
+
+                    b.ToTable("stores", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Stores.Terminal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "No")
+                        .IsUnique();
+
+                    b.ToTable("terminals", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Orders.OrderLine", b =>
