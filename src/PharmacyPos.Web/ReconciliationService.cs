@@ -5,7 +5,9 @@ using PharmacyPos.Domain;
 namespace PharmacyPos.Web;
 
 /// <summary>The daily job: once the channels' bills for yesterday exist, reconcile it — once, and again after a failed try.</summary>
-public sealed class ReconciliationService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReconciliationService> log) : BackgroundService
+/// <remarks>Several instances of one store's POS may run it: the day is claimed first, and re-read, so it is reconciled once.</remarks>
+public sealed class ReconciliationService(IServiceScopeFactory scopes, PharmacyPos.Data.Claims.IWorkClaims claims,
+    Microsoft.Extensions.Options.IOptions<TerminalOptions> terminal, TimeProvider clock, ILogger<ReconciliationService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +20,9 @@ public sealed class ReconciliationService(IServiceScopeFactory scopes, TimeProvi
             var yesterday = DateOnly.FromDateTime(now.DateTime).AddDays(-1);
             try
             {
+                await using var claim = await claims.TryClaimAsync(PharmacyPos.Data.Claims.WorkKind.DailyReconciliation,
+                    ((long)terminal.Value.StoreId << 20) | (uint)yesterday.DayNumber, stoppingToken);
+                if (claim is null) continue;
                 var done = await scopes.InScopeAsync<DailyReconciliation, ReconciliationReport?>(r => r.LatestAsync(yesterday, stoppingToken));
                 if (done is null || done.NotReconciled.Count > 0)
                     await scopes.InScopeAsync<DailyReconciliation, ReconciliationReport>(r => r.RunAsync(yesterday, stoppingToken));

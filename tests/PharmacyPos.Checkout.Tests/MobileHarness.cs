@@ -43,6 +43,17 @@ public sealed class MobileHarness : IAsyncLifetime
         await _sandbox.StartAsync();
         var url = SandboxApp.Address(_sandbox);
 
+        _services = BuildServices(url);
+
+        Sandbox.Upsert(new Customer { Id = "rich-bound", Name = "甲", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P1", 10000) });
+        Sandbox.Upsert(new Customer { Id = "poor-bound", Name = "乙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P2", 5) });
+        Sandbox.Upsert(new Customer { Id = "unbound", Name = "丙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true });
+        Sandbox.Upsert(new Customer { Id = "slow", Name = "丁", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), Card = Card("P4", 10000) });
+    }
+
+    /// <summary>The services one POS instance has; a second call is a second instance on the same database.</summary>
+    private ServiceProvider BuildServices(string url)
+    {
         var s = new ServiceCollection();
         s.AddSingleton<TimeProvider>(Clock);
         s.AddLogging();
@@ -60,15 +71,21 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         s.AddSingleton(PharmacyPos.Data.Claims.WorkClaims.For(Database.Options));
         s.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
-        _services = s.BuildServiceProvider();
+        return s.BuildServiceProvider();
 
-        Sandbox.Upsert(new Customer { Id = "rich-bound", Name = "甲", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P1", 10000) });
-        Sandbox.Upsert(new Customer { Id = "poor-bound", Name = "乙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true, Card = Card("P2", 5) });
-        Sandbox.Upsert(new Customer { Id = "unbound", Name = "丙", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), AutoConfirm = true });
-        Sandbox.Upsert(new Customer { Id = "slow", Name = "丁", AlipayBalance = Money.FromYuan(10000), WeChatBalance = Money.FromYuan(10000), Card = Card("P4", 10000) });
     }
 
-    private static BoundCard Card(string psnNo, decimal balance) =>
+    private readonly List<ServiceProvider> _instances = [];
+
+    /// <summary>Recovery as another POS instance runs it: its own services, the same database and sandbox.</summary>
+    public PharmacyPos.Checkout.Recovery.PaymentRecovery NewRecoveryInstance()
+    {
+        var instance = BuildServices(SandboxApp.Address(_sandbox));
+        _instances.Add(instance);
+        return instance.GetRequiredService<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
+    }
+
+    public static BoundCard Card(string psnNo, decimal balance) =>
         new() { PsnNo = "33010020000" + psnNo, Name = "参保人" + psnNo, CertNo = "11010519491231002X", SocialSecurityNo = "SSN-" + psnNo, Balance = Money.FromYuan(balance) };
 
     public PharmacyPos.Checkout.Recovery.PaymentRecovery Recovery => _services.GetRequiredService<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
@@ -78,9 +95,9 @@ public sealed class MobileHarness : IAsyncLifetime
     /// <summary>A fresh use case over a fresh DbContext, as each till request gets.</summary>
     public (MobileCheckout, PosDbContext) Checkout() => Checkout(Database.NewContext());
 
-    public (MobileCheckout, PosDbContext) Checkout(PosDbContext db)
+    public (MobileCheckout, PosDbContext) Checkout(PosDbContext db, int terminalNo = 1)
     {
-        var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
+        var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions { TerminalNo = terminalNo });
         var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
             _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Clock,
             NullLogger<MobileCheckout>.Instance);
@@ -131,6 +148,7 @@ public sealed class MobileHarness : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var instance in _instances) await instance.DisposeAsync();
         await _services.DisposeAsync();
         await _sandbox.DisposeAsync();
         await Database.DisposeAsync();

@@ -13,7 +13,7 @@ public interface IWorkClaims
     Task<IAsyncDisposable?> TryClaimAsync(WorkKind kind, long id, CancellationToken ct = default);
 }
 
-public enum WorkKind { OrderRecovery = 1, RefundRecovery = 2 }
+public enum WorkKind { OrderRecovery = 1, RefundRecovery = 2, DailyReconciliation = 3 }
 
 public static class WorkClaims
 {
