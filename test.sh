@@ -11,21 +11,36 @@ mkdir -p "$results"
 dotnet build PharmacyPos.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 status=0
 passed=0; failed=0
-# One project at a time, each with its own result file: nothing overwrites anything.
-for project in $(find tests -name '*.Tests.csproj' | sort); do
-  name=$(basename "$project" .csproj)
+# Runs one test project into its own result file (nothing overwrites anything) and adds up its counts.
+run() {
+  local project=$1 name=$2
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
-  trx="$results/$name.trx"
+  local trx="$results/$name.trx"
   if [ ! -f "$trx" ]; then
     echo "$name wrote no results: counted as a failure"
-    failed=$((failed + 1)); continue
+    failed=$((failed + 1)); return
   fi
+  local counters p f
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+}
+
+export PHARMACYPOS_CONCURRENCY_SECONDS=15
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  run "$project" "$(basename "$project" .csproj)"
 done
+
+# The same data and checkout suites on PostgreSQL, when a server is given (.ci/run starts one).
+if [ -n "${PHARMACYPOS_TEST_POSTGRES:-}" ]; then
+  for name in PharmacyPos.Data.Tests PharmacyPos.Checkout.Tests; do
+    PHARMACYPOS_TEST_PROVIDER=postgres PHARMACYPOS_CONCURRENCY_SECONDS=60 run "tests/$name/$name.csproj" "$name.PostgreSql"
+  done
+else
+  echo "PHARMACYPOS_TEST_POSTGRES not set: the PostgreSQL run of the data and checkout suites is skipped (.ci/run sets it)"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "$passed passed, $failed failed"
