@@ -26,6 +26,29 @@ public sealed class RecoveryTests(MobileHarness h) : IClassFixture<MobileHarness
     }
 
     [Fact]
+    public async Task A_channel_that_keeps_failing_is_asked_less_and_less_often_and_settled_once_it_answers()
+    {
+        var attempt = await StartAsync("slow", Wallet.Alipay, "YP00202");
+        h.Faults.Add(new FaultRule("alipay", "*", FaultKind.ServerError, Times: -1));
+        h.Clock.Advance(TimeSpan.FromSeconds(75));
+
+        var asked = 0;
+        for (var pass = 0; pass < 10; pass++) // ten passes, 15 s apart
+        {
+            if ((await h.Recovery.RunOnceAsync()).Worked.Contains(attempt.OrderId)) asked++;
+            h.Clock.Advance(TimeSpan.FromSeconds(15));
+        }
+        Assert.Equal(4, asked); // at 0, 15, 30 and 75 s; then it rests until 180 s
+        Assert.Equal(OrderStatus.Pending, (await OrderAsync(attempt.OrderId)).Status);
+
+        h.Faults.Clear();
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.Recovery.RunOnceAsync();
+        Assert.Equal(OrderStatus.Failed, (await OrderAsync(attempt.OrderId)).Status);
+        Assert.Empty(h.Ledger(attempt.TradeNo.Value));
+    }
+
+    [Fact]
     public async Task An_abandoned_wait_is_cancelled_by_recovery_so_a_late_confirmation_cannot_charge()
     {
         var attempt = await StartAsync("slow", Wallet.Alipay, "YP00202");

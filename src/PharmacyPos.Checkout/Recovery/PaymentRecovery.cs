@@ -33,7 +33,25 @@ public sealed class RecoveryOptions
 public sealed class PaymentRecovery(IServiceScopeFactory scopes, IWorkClaims claims, IOptions<RecoveryOptions> options, TimeProvider clock,
     ILogger<PaymentRecovery> log)
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(WorkKind, long), (int Misses, DateTimeOffset Next)> _backOff = new();
+
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
+
+    /// <summary>A channel that keeps not knowing is asked less and less often: every pass, then 2, 4, 8 … passes apart, at most 5 minutes.</summary>
+    private bool Resting(WorkKind kind, long id, DateTimeOffset now) => _backOff.TryGetValue((kind, id), out var b) && b.Next > now;
+
+    private void Outcome(WorkKind kind, long id, bool settled, DateTimeOffset now)
+    {
+        if (settled)
+        {
+            _backOff.TryRemove((kind, id), out _);
+            return;
+        }
+        var misses = _backOff.TryGetValue((kind, id), out var b) ? b.Misses + 1 : 1;
+        var wait = TimeSpan.FromSeconds(Math.Min(LongestWait.TotalSeconds, options.Value.IntervalSeconds * Math.Pow(2, misses - 1)));
+        _backOff[(kind, id)] = (misses, now + wait - TimeSpan.FromSeconds(options.Value.IntervalSeconds));
+    }
 
     public async Task<RecoveryReport> RunOnceAsync(CancellationToken ct = default)
     {
@@ -51,23 +69,26 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, IWorkClaims cla
 
         var worked = new List<long>();
         var ordersFinished = 0;
-        foreach (var id in orders)
+        foreach (var id in orders.Where(id => !Resting(WorkKind.OrderRecovery, id, now)))
         {
             await using var claim = await claims.TryClaimAsync(WorkKind.OrderRecovery, id, ct);
             if (claim is null || !await StillOpenAsync(db => db.Orders.AnyAsync(o => o.Id == id && o.Status == OrderStatus.Pending, ct))) continue;
             worked.Add(id);
             var view = await scopes.InScopeAsync<MobileCheckout, AttemptView>(c => c.PollAsync(id, ct, unattended: true));
             if (view.Status != OrderStatus.Pending) ordersFinished++;
+            Outcome(WorkKind.OrderRecovery, id, view.Status != OrderStatus.Pending, now);
             log.LogInformation("Recovery: order {TradeNo} is {Status}", view.TradeNo, view.Status);
         }
         var refundsFinished = 0;
-        foreach (var orderId in refunds)
+        foreach (var orderId in refunds.Where(id => !Resting(WorkKind.RefundRecovery, id, now)))
         {
             await using var claim = await claims.TryClaimAsync(WorkKind.RefundRecovery, orderId, ct);
             if (claim is null || !await StillOpenAsync(db => db.Refunds.AnyAsync(r => r.OrderId == orderId && r.Status == RefundStatus.Requested, ct))) continue;
             worked.Add(orderId);
             var result = await scopes.InScopeAsync<RefundCheckout, Domain.Errors.Result<RefundView>>(r => r.ResolveAsync(orderId, ct));
-            if (result.IsSuccess && result.Value.Status != RefundStatus.Requested) refundsFinished++;
+            var refundSettled = result.IsSuccess && result.Value.Status != RefundStatus.Requested;
+            if (refundSettled) refundsFinished++;
+            Outcome(WorkKind.RefundRecovery, orderId, refundSettled, now);
             log.LogInformation("Recovery: refund of order {OrderId}: {Outcome}", orderId, result.IsSuccess ? result.Value.Message : result.Error.Code);
         }
         return new RecoveryReport(orders.Count, ordersFinished, refunds.Count, refundsFinished, worked);
