@@ -258,22 +258,11 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         } : null,
     };
 
-    private static Dictionary<string, string> Environment(SandboxOptions o, string address) => new()
+    private static Dictionary<string, string> Environment(SandboxOptions o, string address)
     {
-        ["Channels__Alipay__GatewayUrl"] = address + "/gateway.do",
-        ["Channels__Alipay__AppId"] = o.AlipayAppId,
-        ["Channels__Alipay__AppPrivateKey"] = o.AppPrivateKey,
-        ["Channels__Alipay__AlipayPublicKey"] = o.AlipayPublicKey,
-        ["Channels__Alipay__Timeout"] = "00:00:01.5",
-        ["Channels__WeChatPay__BaseUrl"] = address,
-        ["Channels__WeChatPay__AppId"] = o.WeChatAppId,
-        ["Channels__WeChatPay__MchId"] = o.WeChatMchId,
-        ["Channels__WeChatPay__ApiKey"] = o.WeChatApiKey,
-        ["Channels__WeChatPay__Timeout"] = "00:00:01.5",
-        ["Channels__Insurance__BaseUrl"] = address,
-        ["Channels__Insurance__FixmedinsCode"] = o.FixmedinsCode,
-        ["Channels__Insurance__PaasId"] = o.InsurancePaasId,
-        ["Channels__Insurance__PaasToken"] = o.InsurancePaasToken,
-        ["Channels__Insurance__Timeout"] = "00:00:01.5",
-    };
+        var settings = ClientConfiguration.For(o, address);
+        // Short patience, so the Timeout fault (2.5 s) really is a timeout.
+        foreach (var channel in new[] { "Alipay", "WeChatPay", "Insurance" }) settings[$"Channels:{channel}:Timeout"] = "00:00:01.5";
+        return ClientConfiguration.AsEnvironment(settings);
+    }
 }

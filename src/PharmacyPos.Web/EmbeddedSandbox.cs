@@ -1,6 +1,4 @@
 using PharmacyPos.Channels.Alipay;
-using PharmacyPos.Channels.Insurance;
-using PharmacyPos.Channels.WeChatPay;
 using PharmacyPos.Sandbox;
 
 namespace PharmacyPos.Web;
@@ -26,22 +24,9 @@ public static class EmbeddedSandbox
         await sandbox.StartAsync();
         var address = SandboxApp.Address(sandbox);
 
-        pos.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{Section}:Address"] = address,
-            [$"{AlipayOptions.Section}:GatewayUrl"] = address + "/gateway.do",
-            [$"{AlipayOptions.Section}:AppId"] = options.AlipayAppId,
-            [$"{AlipayOptions.Section}:AppPrivateKey"] = options.AppPrivateKey,
-            [$"{AlipayOptions.Section}:AlipayPublicKey"] = options.AlipayPublicKey,
-            [$"{WeChatPayOptions.Section}:BaseUrl"] = address,
-            [$"{WeChatPayOptions.Section}:AppId"] = options.WeChatAppId,
-            [$"{WeChatPayOptions.Section}:MchId"] = options.WeChatMchId,
-            [$"{WeChatPayOptions.Section}:ApiKey"] = options.WeChatApiKey,
-            [$"{InsuranceOptions.Section}:BaseUrl"] = address,
-            [$"{InsuranceOptions.Section}:FixmedinsCode"] = options.FixmedinsCode,
-            [$"{InsuranceOptions.Section}:PaasId"] = options.InsurancePaasId,
-            [$"{InsuranceOptions.Section}:PaasToken"] = options.InsurancePaasToken,
-        });
+        var settings = ClientConfiguration.For(options, address);
+        settings[$"{Section}:Address"] = address;
+        pos.Configuration.AddInMemoryCollection(settings);
         Console.WriteLine($"支付沙箱已启动: {address}/phone （顾客手机）  {address}/admin （故障注入与流水）");
         return sandbox;
     }
