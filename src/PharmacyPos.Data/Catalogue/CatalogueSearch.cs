@@ -24,8 +24,10 @@ public sealed class CatalogueSearch(PosDbContext db)
     {
         var p = prefix.Trim().ToUpperInvariant();
         if (p.Length == 0 || !p.All(char.IsAsciiLetterOrDigit)) return [];
+        // A range, not LIKE 'p%': both providers walk the index for it (SQLite's LIKE is case-blind and cannot).
+        var after = p[..^1] + (char)(p[^1] + 1);
         return await db.Drugs.AsNoTracking()
-            .Where(d => d.PinyinInitials.StartsWith(p))
+            .Where(d => string.Compare(d.PinyinInitials, p) >= 0 && string.Compare(d.PinyinInitials, after) < 0)
             .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
             .Take(take).ToListAsync(ct);
     }

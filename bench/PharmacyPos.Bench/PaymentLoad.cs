@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Payments;
+using PharmacyPos.Sandbox;
+using PharmacyPos.Sandbox.Model;
+using PharmacyPos.TestSupport;
+
+namespace PharmacyPos.Bench;
+
+/// <summary>
+/// §1 and §5: terminals driving the full flow — sale → scan → route → pay → paid — through the
+/// POS process's JSON checkout over loopback HTTP, against a sandbox whose buyers confirm at once.
+/// </summary>
+public sealed class PaymentLoad(TextWriter console)
+{
+    /// <summary>Commits one payment makes when the buyer confirms at once: the order written, the channel's answer saved.</summary>
+    public const int CommitsPerPayment = 2;
+
+    public async Task<List<Result>> RunAsync(string? postgres, int[] terminals, TimeSpan each, int paymentsBeforeRss)
+    {
+        var results = new List<Result>();
+        await using var database = await BenchDatabase.CreateAsync(postgres);
+        var sandboxOptions = SandboxOptions.Generate();
+        await using var sandbox = SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await sandbox.StartAsync();
+        var state = sandbox.Services.GetRequiredService<SandboxState>();
+        var most = terminals.Max();
+        for (var t = 0; t < most; t++)
+            state.Upsert(new Customer { Id = $"b{t}", Name = $"顾客{t}", AlipayBalance = Money.FromYuan(100_000_000m), WeChatBalance = Money.FromYuan(100_000_000m), AutoConfirm = true });
+
+        var environment = ClientConfiguration.AsEnvironment(ClientConfiguration.For(sandboxOptions, SandboxApp.Address(sandbox)));
+        await using var pos = await PosServer.StartInAsync(database.Folder, environment,
+            [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false",
+             "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]);
+        using var http = new HttpClient { BaseAddress = new Uri(pos.BaseUrl) };
+        await PayAsync(http, state, 0, new Random(1)); // warm-up: JIT, pools, sign-in
+        var total = 1;
+
+        foreach (var n in terminals)
+        {
+            var limit = await database.CommitsPerSecondAsync(n, TimeSpan.FromSeconds(3)) / CommitsPerPayment;
+            var (count, latencies) = await LoadAsync(http, state, n, each);
+            total += count;
+            var rate = count / each.TotalSeconds;
+            var (p50, _, p99) = Stats.Of(latencies);
+            console.WriteLine($"  {database.Provider} {n} terminals: {rate:0.0} payments/s, p50 {p50:0.0} ms, p99 {p99:0.0} ms; durable-commit bound {limit:0} payments/s");
+            results.Add(new Result("1. Mobile payments end to end", $"{database.Provider}, {n} terminal(s): payments/s (p50 / p99)",
+                $"{rate:0.0} ({Stats.Ms(p50)} / {Stats.Ms(p99)})", "≥ 50 % of bound",
+                $"bound {limit:0}/s → {rate / limit:P0}", rate >= 0.5 * limit));
+        }
+
+        if (paymentsBeforeRss > 0)
+        {
+            while (total < paymentsBeforeRss)
+            {
+                var (count, _) = await LoadAsync(http, state, most, TimeSpan.FromSeconds(5));
+                total += count;
+            }
+            var rss = ResidentMegabytes(pos.ProcessId);
+            console.WriteLine($"  RSS after {total} payments: {rss:0} MB");
+            results.Add(new Result("5. Start-up and memory", $"RSS after {total:N0} payments ({database.Provider})", $"{rss:0} MB", "< 250 MB",
+                "—", rss < 250));
+        }
+        return results;
+    }
+
+    private static async Task<(int, List<double>)> LoadAsync(HttpClient http, SandboxState state, int terminals, TimeSpan duration)
+    {
+        var latencies = new List<double>[terminals];
+        using var stop = new CancellationTokenSource(duration);
+        await Task.WhenAll(Enumerable.Range(0, terminals).Select(t => Task.Run(async () =>
+        {
+            latencies[t] = [];
+            var random = new Random(t);
+            while (!stop.IsCancellationRequested) latencies[t].Add(await PayAsync(http, state, t, random));
+        })));
+        var all = latencies.SelectMany(l => l).ToList();
+        return (all.Count, all);
+    }
+
+    private static async Task<double> PayAsync(HttpClient http, SandboxState state, int terminal, Random random)
+    {
+        var code = state.CurrentCode($"b{terminal}", random.Next(2) == 0 ? Wallet.Alipay : Wallet.WeChat);
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00202", quantity = 1 } }, code });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode || body.GetProperty("status").GetString() != "Paid")
+            throw new InvalidOperationException($"payment did not succeed: {(int)response.StatusCode} {body}");
+        return elapsed;
+    }
+
+    public static double ResidentMegabytes(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kb ? double.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) / 1024 : 0;
+
+    /// <summary>§5: a fresh data folder, the embedded sandbox, migrations and the demo catalogue — until the POS says it is ready.</summary>
+    public static async Task<Result> StartupAsync(int runs, TextWriter console)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var pos = await PosServer.StartAsync();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var worst = times.Max();
+        console.WriteLine($"  cold start: {string.Join(", ", times.Select(t => $"{t:0} ms"))}");
+        return new Result("5. Start-up and memory", $"cold start to ready, fresh SQLite + demo catalogue + sandbox (worst of {runs})",
+            Stats.Ms(worst), "< 3 s", $"runs: {string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"))}", worst < 3000);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Checkout;
+using PharmacyPos.Checkout.Refunds;
+using PharmacyPos.Data.Catalogue;
+using PharmacyPos.Domain.Orders;
+
+namespace PharmacyPos.Bench;
+
+/// <summary>§2 and §3: the 退单 query over a million orders and the catalogue lookup over 100 000 drugs, through the POS's own query code.</summary>
+public sealed class QueryLoad(TextWriter console)
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    public async Task<List<Result>> RefundQueriesAsync(string? postgres, int orders, int samples)
+    {
+        await using var database = await BenchDatabase.CreateAsync(postgres);
+        var clock = Stopwatch.StartNew();
+        await using (var db = database.NewContext()) await FillOrdersAsync(db, orders);
+        console.WriteLine($"  {database.Provider}: {orders:N0} orders written in {clock.Elapsed.TotalSeconds:0.0} s");
+        var floor = await FloorAsync(database, samples);
+
+        var random = new Random(9);
+        var results = new List<Result>();
+        async Task Measure(string name, Func<RefundQuery> next)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < samples + 20; i++)
+            {
+                await using var db = database.NewContext();
+                var search = new RefundSearch(db, Options.Create(new TerminalOptions()));
+                var q = next();
+                var t = Stopwatch.StartNew();
+                var page = await search.SearchAsync(q);
+                if (i >= 20) times.Add(t.Elapsed.TotalMilliseconds); // the first 20 warm up
+                if (!page.IsSuccess) throw new InvalidOperationException(page.Error.Message);
+            }
+            var (p50, _, p99) = Stats.Of(times);
+            console.WriteLine($"  {database.Provider} {name}: p50 {p50:0.00} ms, p99 {p99:0.00} ms");
+            results.Add(new Result("2. Refund query over " + orders.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " orders",
+                $"{database.Provider}, {name}: p50 / p99", $"{Stats.Ms(p50)} / {Stats.Ms(p99)}", "p99 < 5 ms",
+                $"round-trip floor p99 {Stats.Ms(floor)} → {p99 / floor:0.0}×", p99 < 5));
+        }
+        await Measure("社保编码 + 30 days", () =>
+        {
+            var from = Start.AddDays(random.Next(330));
+            return new RefundQuery(Psn(random.Next(50_000)), null, from, from.AddDays(30));
+        });
+        await Measure("交易号", () => new RefundQuery(null, TradeNoOf(random.Next(orders)), null, null));
+        await Measure("one day, time range only", () =>
+        {
+            var from = Start.AddDays(random.Next(360));
+            return new RefundQuery(null, null, from, from.AddDays(1));
+        });
+        return results;
+    }
+
+    public async Task<List<Result>> CatalogueAsync(string? postgres, int drugs, int samples)
+    {
+        await using var database = await BenchDatabase.CreateAsync(postgres);
+        await using (var db = database.NewContext()) await FillDrugsAsync(db, drugs);
+        var floor = await FloorAsync(database, samples);
+        var random = new Random(3);
+        var results = new List<Result>();
+        async Task Measure(string name, Func<CatalogueSearch, Task<bool>> run)
+        {
+            var times = new List<double>();
+            await using var db = database.NewContext(); // the till keeps one context per circuit
+            var search = new CatalogueSearch(db);
+            for (var i = 0; i < samples + 50; i++)
+            {
+                var t = Stopwatch.StartNew();
+                if (!await run(search)) throw new InvalidOperationException(name + " found nothing");
+                if (i >= 50) times.Add(t.Elapsed.TotalMilliseconds);
+            }
+            var (_, _, p99) = Stats.Of(times);
+            console.WriteLine($"  {database.Provider} catalogue {name}: p99 {p99:0.00} ms");
+            results.Add(new Result($"3. Catalogue lookup over {drugs:N0} drugs", $"{database.Provider}, {name}: p99", Stats.Ms(p99), "< 2 ms",
+                $"round-trip floor p99 {Stats.Ms(floor)} → {p99 / floor:0.0}×", p99 < 2));
+        }
+        await Measure("by barcode", async s => await s.FindExactAsync(Barcode(random.Next(drugs))) is not null);
+        await Measure("by 拼音码 prefix", async s => (await s.ByPinyinAsync(Pinyin(random.Next(drugs))[..3])).Count > 0);
+        return results;
+    }
+
+    /// <summary>The limit a query is held against: the cheapest round trip the same stack makes (SELECT 1 through EF).</summary>
+    private static async Task<double> FloorAsync(BenchDatabase database, int samples)
+    {
+        await using var db = database.NewContext();
+        var times = new List<double>();
+        for (var i = 0; i < samples + 20; i++)
+        {
+            var t = Stopwatch.StartNew();
+            await db.Database.ExecuteSqlRawAsync("SELECT 1");
+            if (i >= 20) times.Add(t.Elapsed.TotalMilliseconds);
+        }
+        return Stats.Of(times).P99;
+    }
+
+    private static string Psn(int n) => $"3301{n:D10}";
+    private static string TradeNoOf(int n) => $"{Start.AddMinutes(n / 2.0):yyyyMMddHHmmss}0001{n % 100:D2}{n % 10000:D4}";
+    private static string Barcode(int n) => $"69{n:D11}";
+    private static string Pinyin(int n) => string.Concat($"{n:D6}".Select(c => (char)('A' + (c - '0'))));
+
+    private static async Task FillOrdersAsync(Microsoft.EntityFrameworkCore.DbContext db, int count)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO orders ("StoreId", "TradeNo", "TerminalId", "CreatedAt", "PaidAt", "Total", "Method", "Status", "PsnNo", "CancelRequested", "Version", "SettledUnattended")
+            VALUES (1, @t, 'T0001-01', @c, @c, @total, @m, @s, @p, FALSE, 1, FALSE)
+            """;
+        var (t, c, total, m, s, p) = (Param(insert, "t"), Param(insert, "c"), Param(insert, "total"), Param(insert, "m"), Param(insert, "s"), Param(insert, "p"));
+        for (var n = 0; n < count; n++)
+        {
+            var insured = n % 3 == 0;
+            t.Value = TradeNoOf(n);
+            c.Value = Start.AddMinutes(n / 2.0).ToUnixTimeMilliseconds(); // two a minute: a year of a busy store
+            total.Value = 500L + n % 20_000;
+            m.Value = (int)(insured ? PaymentMethod.InsuranceAccount : n % 3 == 1 ? PaymentMethod.Alipay : PaymentMethod.Cash);
+            s.Value = (int)(n % 40 == 0 ? OrderStatus.Refunded : n % 25 == 0 ? OrderStatus.Failed : OrderStatus.Paid);
+            p.Value = insured ? Psn(n % 50_000) : DBNull.Value;
+            await insert.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE" : "ANALYZE");
+    }
+
+    private static async Task FillDrugsAsync(Microsoft.EntityFrameworkCore.DbContext db, int count)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO drugs ("Code", "Barcode", "Name", "Specification", "Manufacturer", "Unit", "RetailPrice", "PinyinInitials", "NationalCode", "WhollySelfPaid")
+            VALUES (@code, @barcode, @name, '10片/盒', '某制药有限公司', '盒', @price, @pinyin, @national, FALSE)
+            """;
+        var (code, barcode, name, price, pinyin, national) = (Param(insert, "code"), Param(insert, "barcode"), Param(insert, "name"), Param(insert, "price"), Param(insert, "pinyin"), Param(insert, "national"));
+        for (var n = 0; n < count; n++)
+        {
+            code.Value = $"YB{n:D7}";
+            barcode.Value = Barcode(n);
+            name.Value = $"测试药品{n}";
+            price.Value = 100L + n % 10_000;
+            pinyin.Value = Pinyin(n);
+            national.Value = n % 2 == 0 ? $"XN{n:D10}" : DBNull.Value;
+            await insert.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+
+    private static DbParameter Param(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
+}
