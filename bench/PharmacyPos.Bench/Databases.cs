@@ -1,71 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using PharmacyPos.Data;
+using PharmacyPos.TestSupport;
 
 namespace PharmacyPos.Bench;
 
-/// <summary>A fresh, migrated database on either provider, for one measurement.</summary>
-public sealed class BenchDatabase : IAsyncDisposable
+public static class BenchDatabase
 {
-    private readonly string? _server;
-    private readonly string? _name;
-
-    private BenchDatabase(DatabaseOptions options, string? server, string? name, string folder)
-    {
-        Options = options;
-        _server = server;
-        _name = name;
-        Folder = folder;
-    }
-
-    public DatabaseOptions Options { get; }
-    public string Folder { get; }
-    public string Provider => _server is null ? "SQLite" : "PostgreSQL";
-
-    public static async Task<BenchDatabase> CreateAsync(string? postgres)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "pharmacypos-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        BenchDatabase database;
-        if (postgres is null)
-        {
-            database = new BenchDatabase(new DatabaseOptions { Path = Path.Combine(folder, "pos.db") }, null, null, folder);
-        }
-        else
-        {
-            var name = "pos_bench_" + Guid.NewGuid().ToString("N")[..10];
-            await using (var admin = new NpgsqlConnection(postgres))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-            database = new BenchDatabase(new DatabaseOptions { PostgreSql = new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ToString() },
-                postgres, name, folder);
-        }
-        await using var db = database.NewContext();
-        await DatabaseSetup.MigrateAsync(db);
-        return database;
-    }
-
-    public PosDbContext NewContext()
-    {
-        var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(Options);
-        return new PosDbContext(builder.Options);
-    }
-
-    /// <summary>The POS's own command-line setting for this database.</summary>
-    public string[] PosArguments => _server is null ? ["--Database:Path", Options.Path] : ["--Database:PostgreSql", Options.PostgreSql!];
-
     /// <summary>
     /// The durable-commit limit: single-row INSERTs, each its own committed transaction, on the
     /// same settings the POS uses (SQLite WAL + synchronous FULL; PostgreSQL synchronous_commit
     /// on), from <paramref name="writers"/> connections at once, for <paramref name="duration"/>.
     /// </summary>
-    public async Task<double> CommitsPerSecondAsync(int writers, TimeSpan duration)
+    public static async Task<double> CommitsPerSecondAsync(this TestDatabase database, int writers, TimeSpan duration)
     {
-        await using (var db = NewContext())
+        await using (var db = database.NewContext())
         {
             await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT, payload VARCHAR(64))");
         }
@@ -73,7 +20,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         using var stop = new CancellationTokenSource(duration);
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
-            await using var db = NewContext();
+            await using var db = database.NewContext();
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var insert = connection.CreateCommand();
@@ -89,19 +36,5 @@ public sealed class BenchDatabase : IAsyncDisposable
             }
         })));
         return count / duration.TotalSeconds;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_server is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

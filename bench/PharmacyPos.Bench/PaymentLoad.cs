@@ -22,7 +22,7 @@ public sealed class PaymentLoad(TextWriter console)
     public async Task<List<Result>> RunAsync(string? postgres, int[] terminals, TimeSpan each, int paymentsBeforeRss)
     {
         var results = new List<Result>();
-        await using var database = await BenchDatabase.CreateAsync(postgres);
+        await using var database = await TestDatabase.CreateAsync(postgres);
         var sandboxOptions = SandboxOptions.Generate();
         await using var sandbox = SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         await sandbox.StartAsync();

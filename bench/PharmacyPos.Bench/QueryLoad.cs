@@ -7,6 +7,8 @@ using PharmacyPos.Checkout.Refunds;
 using PharmacyPos.Data.Catalogue;
 using PharmacyPos.Domain.Orders;
 
+using PharmacyPos.TestSupport;
+
 namespace PharmacyPos.Bench;
 
 /// <summary>§2 and §3: the 退单 query over a million orders and the catalogue lookup over 100 000 drugs, through the POS's own query code.</summary>
@@ -16,7 +18,7 @@ public sealed class QueryLoad(TextWriter console)
 
     public async Task<List<Result>> RefundQueriesAsync(string? postgres, int orders, int samples)
     {
-        await using var database = await BenchDatabase.CreateAsync(postgres);
+        await using var database = await TestDatabase.CreateAsync(postgres);
         var clock = Stopwatch.StartNew();
         await using (var db = database.NewContext()) await FillOrdersAsync(db, orders);
         console.WriteLine($"  {database.Provider}: {orders:N0} orders written in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -59,7 +61,7 @@ public sealed class QueryLoad(TextWriter console)
 
     public async Task<List<Result>> CatalogueAsync(string? postgres, int drugs, int samples)
     {
-        await using var database = await BenchDatabase.CreateAsync(postgres);
+        await using var database = await TestDatabase.CreateAsync(postgres);
         await using (var db = database.NewContext()) await FillDrugsAsync(db, drugs);
         var floor = await FloorAsync(database, samples);
         var random = new Random(3);
@@ -86,7 +88,7 @@ public sealed class QueryLoad(TextWriter console)
     }
 
     /// <summary>The limit a query is held against: the cheapest round trip the same stack makes (SELECT 1 through EF).</summary>
-    private static async Task<double> FloorAsync(BenchDatabase database, int samples)
+    private static async Task<double> FloorAsync(TestDatabase database, int samples)
     {
         await using var db = database.NewContext();
         var times = new List<double>();
@@ -104,53 +106,51 @@ public sealed class QueryLoad(TextWriter console)
     private static string Barcode(int n) => $"69{n:D11}";
     private static string Pinyin(int n) => string.Concat($"{n:D6}".Select(c => (char)('A' + (c - '0'))));
 
-    private static async Task FillOrdersAsync(Microsoft.EntityFrameworkCore.DbContext db, int count)
+    private static Task FillOrdersAsync(Microsoft.EntityFrameworkCore.DbContext db, int count) => InsertAsync(db, count, """
+        INSERT INTO orders ("StoreId", "TradeNo", "TerminalId", "CreatedAt", "PaidAt", "Total", "Method", "Status", "PsnNo", "CancelRequested", "Version", "SettledUnattended")
+        VALUES (1, @t, 'T0001-01', @c, @c, @total, @m, @s, @p, FALSE, 1, FALSE)
+        """, (n, set) =>
     {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT INTO orders ("StoreId", "TradeNo", "TerminalId", "CreatedAt", "PaidAt", "Total", "Method", "Status", "PsnNo", "CancelRequested", "Version", "SettledUnattended")
-            VALUES (1, @t, 'T0001-01', @c, @c, @total, @m, @s, @p, FALSE, 1, FALSE)
-            """;
-        var (t, c, total, m, s, p) = (Param(insert, "t"), Param(insert, "c"), Param(insert, "total"), Param(insert, "m"), Param(insert, "s"), Param(insert, "p"));
-        for (var n = 0; n < count; n++)
-        {
-            var insured = n % 3 == 0;
-            t.Value = TradeNoOf(n);
-            c.Value = Start.AddMinutes(n / 2.0).ToUnixTimeMilliseconds(); // two a minute: a year of a busy store
-            total.Value = 500L + n % 20_000;
-            m.Value = (int)(insured ? PaymentMethod.InsuranceAccount : n % 3 == 1 ? PaymentMethod.Alipay : PaymentMethod.Cash);
-            s.Value = (int)(n % 40 == 0 ? OrderStatus.Refunded : n % 25 == 0 ? OrderStatus.Failed : OrderStatus.Paid);
-            p.Value = insured ? Psn(n % 50_000) : DBNull.Value;
-            await insert.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE" : "ANALYZE");
-    }
+        var insured = n % 3 == 0;
+        set("t", TradeNoOf(n));
+        set("c", Start.AddMinutes(n / 2.0).ToUnixTimeMilliseconds()); // two a minute: a year of a busy store
+        set("total", 500L + n % 20_000);
+        set("m", (int)(insured ? PaymentMethod.InsuranceAccount : n % 3 == 1 ? PaymentMethod.Alipay : PaymentMethod.Cash));
+        set("s", (int)(n % 40 == 0 ? OrderStatus.Refunded : n % 25 == 0 ? OrderStatus.Failed : OrderStatus.Paid));
+        set("p", insured ? Psn(n % 50_000) : DBNull.Value);
+    });
 
-    private static async Task FillDrugsAsync(Microsoft.EntityFrameworkCore.DbContext db, int count)
+    private static Task FillDrugsAsync(Microsoft.EntityFrameworkCore.DbContext db, int count) => InsertAsync(db, count, """
+        INSERT INTO drugs ("Code", "Barcode", "Name", "Specification", "Manufacturer", "Unit", "RetailPrice", "PinyinInitials", "NationalCode", "WhollySelfPaid")
+        VALUES (@code, @barcode, @name, '10片/盒', '某制药有限公司', '盒', @price, @pinyin, @national, FALSE)
+        """, (n, set) =>
+    {
+        set("code", $"YB{n:D7}");
+        set("barcode", Barcode(n));
+        set("name", $"测试药品{n}");
+        set("price", 100L + n % 10_000);
+        set("pinyin", Pinyin(n));
+        set("national", n % 2 == 0 ? $"XN{n:D10}" : DBNull.Value);
+    });
+
+    /// <summary>Rows 0..count-1 through one prepared INSERT in one transaction, then fresh planner statistics.</summary>
+    private static async Task InsertAsync(Microsoft.EntityFrameworkCore.DbContext db, int count, string sql, Action<int, Action<string, object>> fill)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT INTO drugs ("Code", "Barcode", "Name", "Specification", "Manufacturer", "Unit", "RetailPrice", "PinyinInitials", "NationalCode", "WhollySelfPaid")
-            VALUES (@code, @barcode, @name, '10片/盒', '某制药有限公司', '盒', @price, @pinyin, @national, FALSE)
-            """;
-        var (code, barcode, name, price, pinyin, national) = (Param(insert, "code"), Param(insert, "barcode"), Param(insert, "name"), Param(insert, "price"), Param(insert, "pinyin"), Param(insert, "national"));
+        insert.CommandText = sql;
+        var parameters = new Dictionary<string, DbParameter>();
+        void Set(string name, object value)
+        {
+            if (!parameters.TryGetValue(name, out var p)) parameters[name] = p = Param(insert, name);
+            p.Value = value;
+        }
         for (var n = 0; n < count; n++)
         {
-            code.Value = $"YB{n:D7}";
-            barcode.Value = Barcode(n);
-            name.Value = $"测试药品{n}";
-            price.Value = 100L + n % 10_000;
-            pinyin.Value = Pinyin(n);
-            national.Value = n % 2 == 0 ? $"XN{n:D10}" : DBNull.Value;
+            fill(n, Set);
             await insert.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();

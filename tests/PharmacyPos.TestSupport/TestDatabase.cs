@@ -32,15 +32,19 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Which provider this test run is on: the same suites run once per provider.</summary>
     public static bool PostgreSqlWanted => Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_PROVIDER") == "postgres";
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(PostgreSqlWanted
+        ? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES")
+          ?? throw new InvalidOperationException("PHARMACYPOS_TEST_PROVIDER=postgres needs PHARMACYPOS_TEST_POSTGRES (a connection string).")
+        : null);
+
+    /// <param name="server">A PostgreSQL server to make a fresh database on; null for a SQLite file.</param>
+    public static async Task<TestDatabase> CreateAsync(string? server)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pharmacypos-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         TestDatabase database;
-        if (PostgreSqlWanted)
+        if (server is not null)
         {
-            var server = Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES")
-                         ?? throw new InvalidOperationException("PHARMACYPOS_TEST_PROVIDER=postgres needs PHARMACYPOS_TEST_POSTGRES (a connection string).");
             var name = "pos_test_" + Guid.NewGuid().ToString("N")[..12];
             await using (var admin = new NpgsqlConnection(server))
             {
@@ -67,6 +71,11 @@ public sealed class TestDatabase : IAsyncDisposable
         await DemoCatalogue.SeedIfEmptyAsync(db);
         return database;
     }
+
+    public string Provider => IsPostgreSql ? "PostgreSQL" : "SQLite";
+
+    /// <summary>The POS's own command-line setting for this database.</summary>
+    public string[] PosArguments => IsPostgreSql ? ["--Database:PostgreSql", Options.PostgreSql!] : ["--Database:Path", Options.Path];
 
     public PosDbContext NewContext()
     {
