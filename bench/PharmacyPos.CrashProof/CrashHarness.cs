@@ -145,7 +145,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                     using var polled = await http.PostAsync($"/api/orders/{tradeNo}/{(giveUp ? "abandon" : "poll")}", null, ct);
                     status = (await polled.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("status").GetString();
                 }
-                if (status == nameof(OrderStatus.Paid) && random.Next(3) == 0)
+                if (status == nameof(OrderStatus.Paid) && random.Next(2) == 0)
                 {
                     _doing[w] = "refund";
                     Interlocked.Increment(ref _refunds);
