@@ -112,19 +112,29 @@ public sealed class PaymentLoad(TextWriter console)
         File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kb ? double.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) / 1024 : 0;
 
-    /// <summary>§5: a fresh data folder, the embedded sandbox, migrations and the demo catalogue — until the POS says it is ready.</summary>
-    public static async Task<Result> StartupAsync(int runs, TextWriter console)
+    /// <summary>
+    /// §5: until the POS says it is ready. A till's daily start is on its existing database; a
+    /// first install also migrates a fresh file and loads the demo catalogue. Both are measured.
+    /// </summary>
+    public static async Task<List<Result>> StartupAsync(int runs, TextWriter console)
     {
-        var times = new List<double>();
+        var fresh = new List<double>();
+        var again = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            var folder = PosServer.NewFolder();
             var clock = Stopwatch.StartNew();
-            await using var pos = await PosServer.StartAsync();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            await using (var first = await PosServer.StartInAsync(folder, new Dictionary<string, string>())) fresh.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            await using (var next = await PosServer.StartInAsync(folder, new Dictionary<string, string>())) again.Add(clock.Elapsed.TotalMilliseconds);
+            Directory.Delete(folder, recursive: true);
         }
-        var worst = times.Max();
-        console.WriteLine($"  cold start: {string.Join(", ", times.Select(t => $"{t:0} ms"))}");
-        return new Result("5. Start-up and memory", $"cold start to ready, fresh SQLite + demo catalogue + sandbox (worst of {runs})",
-            Stats.Ms(worst), "< 3 s", $"runs: {string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"))}", worst < 3000);
+        console.WriteLine($"  first install: {string.Join(", ", fresh.Select(t => $"{t:0} ms"))}; daily start: {string.Join(", ", again.Select(t => $"{t:0} ms"))}");
+        static string Runs(List<double> times) => "runs: " + string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"));
+        return
+        [
+            new Result("5. Start-up and memory", $"cold start to ready, the till's existing database + sandbox (worst of {runs})", Stats.Ms(again.Max()), "< 3 s", Runs(again), again.Max() < 3000),
+            new Result("5. Start-up and memory", $"first install: fresh SQLite, 7 migrations, demo catalogue + sandbox (worst of {runs})", Stats.Ms(fresh.Max()), "< 3 s", Runs(fresh), fresh.Max() < 3000),
+        ];
     }
 }

@@ -7,27 +7,28 @@ using PharmacyPos.Bench;
 var quick = args.Contains("--quick");
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "scanner", "micro"];
 var console = Console.Out;
 var results = new List<Result>();
 var providers = postgres is null ? new string?[] { null } : [null, postgres];
 
 console.WriteLine($"PharmacyPos benchmarks ({(quick ? "quick" : "full")}), PostgreSQL {(postgres is null ? "not given: SQLite only" : "on")}");
-console.WriteLine("5. start-up"); results.Add(await PaymentLoad.StartupAsync(quick ? 1 : 3, console));
-foreach (var provider in providers)
+if (only.Contains("startup")) { console.WriteLine("5. start-up"); results.AddRange(await PaymentLoad.StartupAsync(quick ? 1 : 3, console)); }
+foreach (var provider in only.Contains("payments") ? providers : [])
 {
     console.WriteLine($"1. payments ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new PaymentLoad(console).RunAsync(provider, quick ? [1, 4] : [1, 4, 16], TimeSpan.FromSeconds(quick ? 3 : 15),
         provider is null ? (quick ? 300 : 10_000) : 0));
 }
-foreach (var provider in providers)
+foreach (var provider in only.Contains("queries") ? providers : [])
 {
     console.WriteLine($"2. refund query ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new QueryLoad(console).RefundQueriesAsync(provider, quick ? 20_000 : 1_000_000, quick ? 100 : 1000));
     console.WriteLine($"3. catalogue ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new QueryLoad(console).CatalogueAsync(provider, quick ? 5_000 : 100_000, quick ? 200 : 2000));
 }
-console.WriteLine("4. scanner to screen"); results.Add(await new ScannerLoad(console).RunAsync(quick ? 15 : 100));
-console.WriteLine("6. micro-benchmarks"); results.AddRange(Micro.Run(quick, console));
+if (only.Contains("scanner")) { console.WriteLine("4. scanner to screen"); results.Add(await new ScannerLoad(console).RunAsync(quick ? 15 : 100)); }
+if (only.Contains("micro")) { console.WriteLine("6. micro-benchmarks"); results.AddRange(Micro.Run(quick, console)); }
 
 var table = new StringBuilder();
 table.AppendLine("| § | measure | result | target | limit in the same run | met |");

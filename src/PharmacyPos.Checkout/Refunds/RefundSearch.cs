@@ -45,22 +45,25 @@ public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> term
 
         var total = await orders.CountAsync(ct);
         var page = Math.Max(1, query.Page);
+        // The page and its refunds' states in one round trip (a left join), not two.
         var rows = await orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(o => new { o.Id, o.TradeNo, o.CreatedAt, o.Total, o.Method, o.PsnNo, o.Status })
+            .Select(o => new
+            {
+                o.Id, o.TradeNo, o.CreatedAt, o.Total, o.Method, o.PsnNo, o.Status,
+                Refund = db.Refunds.Where(r => r.OrderId == o.Id).Select(r => new { r.Status, r.FailureMessage }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var refunds = await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.OrderId)).ToDictionaryAsync(r => r.OrderId, ct);
         return new OrderPage(rows.Select(r => new OrderRow(r.Id, r.TradeNo, r.CreatedAt, r.Total, r.Method, Mask(r.PsnNo), r.Status,
-            refunds.TryGetValue(r.Id, out var refund) ? Note(refund) : null)).ToList(), total, page, PageSize);
+            r.Refund is null ? null : Note(r.Refund.Status, r.Refund.FailureMessage))).ToList(), total, page, PageSize);
     }
 
     /// <summary>社保编码 on screen: all but the last four hidden.</summary>
     public static string? Mask(string? ssn) => ssn is null ? null : ssn.Length <= 4 ? ssn : new string('*', ssn.Length - 4) + ssn[^4..];
 
-    private static string? Note(Refund r) => r.Status switch
+    private static string? Note(RefundStatus status, string? failure) => status switch
     {
-        RefundStatus.Failed => "退款失败：" + r.FailureMessage,
+        RefundStatus.Failed => "退款失败：" + failure,
         RefundStatus.Requested => "退款结果待确认",
         _ => null,
     };
