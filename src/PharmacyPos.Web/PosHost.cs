@@ -39,6 +39,8 @@ public static class PosHost
         // Chinese text goes out as Chinese, not as &#x...; entities (smaller pages, greppable receipts).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's SAMEORIGIN would be a second value.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
@@ -72,6 +74,7 @@ public static class PosHost
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -79,11 +82,23 @@ public static class PosHost
         app.MapPosApi();
         app.MapCheckoutApi();
         PharmacyPos.Web.Features.Reconciliation.ReconciliationExport.MapReconciliationExport(app);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         if (sandbox is not null) app.Lifetime.ApplicationStopping.Register(() => sandbox.StopAsync().GetAwaiter().GetResult());
         return app;
+    }
+
+    /// <summary>No framing (click-jacking at the till), no MIME sniffing, no referrer carrying a 交易号 out of the store.</summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app)
