@@ -41,6 +41,14 @@ if [ -n "${PHARMACYPOS_TEST_POSTGRES:-}" ]; then
 else
   echo "PHARMACYPOS_TEST_POSTGRES not set: the PostgreSQL run of the data and checkout suites is skipped (.ci/run sets it)"
 fi
+# The benchmarks' --quick smoke (.ci/run asks for it): every section runs end to end once; counted as one test.
+if [ "${PHARMACYPOS_BENCH_SMOKE:-0}" = 1 ]; then
+  if dotnet bench/PharmacyPos.Bench/bin/Release/net10.0/PharmacyPos.Bench.dll --quick --out "$results/bench-quick.md" >"$results/bench-quick.log" 2>&1; then
+    echo "bench smoke: passed ($results/bench-quick.md)"; passed=$((passed + 1))
+  else
+    echo "bench smoke: FAILED"; tail -n 30 "$results/bench-quick.log"; failed=$((failed + 1))
+  fi
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "$passed passed, $failed failed"
