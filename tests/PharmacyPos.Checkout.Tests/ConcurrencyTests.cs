@@ -101,7 +101,9 @@ public sealed class ConcurrencyTests(MobileHarness h) : IClassFixture<MobileHarn
 
         var worked = reports.SelectMany(r => r.Worked).ToList();
         Assert.Equal(worked.Count, worked.Distinct().Count()); // nothing twice
-        Assert.Subset(worked.ToHashSet(), backlog.Select(b => b.OrderId).ToHashSet()); // and everything once
+        var missed = backlog.Select(b => b.OrderId).Except(worked).ToList();
+        Assert.True(missed.Count == 0, // and every item of the backlog once
+            $"not worked: {string.Join(",", missed)}; worked {string.Join(" | ", reports.Select(r => string.Join(",", r.Worked)))}");
         await using var check = h.Database.NewContext();
         var ids = backlog.Select(b => b.OrderId).ToList();
         Assert.All(await check.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(), o => Assert.Equal(OrderStatus.Failed, o.Status));
