@@ -42,7 +42,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
 
     private readonly Random _random = new(options.Seed);
     private readonly ConcurrentDictionary<string, int> _killPoints = new();
-    private readonly string[] _doing = new string[options.Workers];
+    private readonly string?[] _doing = new string?[options.Workers];
     private int _payments, _refunds, _faults, _confirmations, _late, _duplicates;
 
     public async Task<CrashReport> RunAsync(CancellationToken ct = default)
@@ -132,13 +132,13 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                 _doing[w] = "pay";
                 Interlocked.Increment(ref _payments);
                 using var paid = await http.PostAsJsonAsync("/api/sales/mobile", new { items, code }, ct);
-                if (!paid.IsSuccessStatusCode) { _doing[w] = null!; continue; }
+                if (!paid.IsSuccessStatusCode) { _doing[w] = null; continue; }
                 var attempt = await paid.Content.ReadFromJsonAsync<JsonElement>(ct);
                 var tradeNo = attempt.GetProperty("tradeNo").GetString()!;
                 var status = attempt.GetProperty("status").GetString();
                 while (status == nameof(OrderStatus.Pending))
                 {
-                    _doing[w] = null!;
+                    _doing[w] = null;
                     await Task.Delay(300, ct);
                     var giveUp = random.Next(20) == 0;
                     _doing[w] = giveUp ? "abandon" : "poll";
@@ -151,7 +151,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                     Interlocked.Increment(ref _refunds);
                     using var _ = await http.PostAsync($"/api/orders/{tradeNo}/refund", null, ct);
                 }
-                _doing[w] = null!;
+                _doing[w] = null;
             }
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or IOException)

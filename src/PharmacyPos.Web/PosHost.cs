@@ -63,7 +63,8 @@ public static class PosHost
         services.AddScoped<PharmacyPos.Checkout.Recovery.UnattendedSettlements>();
         services.AddScoped<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>();
         if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
-        if (builder.Configuration.GetValue("Recovery:Enabled", true)) services.AddHostedService<RecoveryService>();
+        var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
+        if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
 
