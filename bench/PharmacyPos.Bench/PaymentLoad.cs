@@ -35,7 +35,7 @@ public sealed class PaymentLoad(TextWriter console)
         await using var pos = await PosServer.StartInAsync(database.Folder, environment,
             [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false",
              "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]);
-        using var http = new HttpClient { BaseAddress = new Uri(pos.BaseUrl) };
+        using var http = await pos.SignInAsync(PharmacyPos.Domain.Staff.StaffRole.Cashier);
         await PayAsync(http, state, 0, new Random(1)); // warm-up: JIT, pools, sign-in
         var total = 1;
 

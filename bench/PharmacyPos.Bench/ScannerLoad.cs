@@ -12,7 +12,7 @@ public sealed class ScannerLoad(TextWriter console)
     {
         await using var pos = await PosServer.StartAsync();
         List<string> barcodes;
-        var options = new DatabaseOptions { Path = Path.Combine(pos.DataFolder, "pos.db") };
+        var options = new DatabaseOptions { Path = Path.Combine(pos.DataFolder, "pos.db") }; // its key file is beside it
         var builder = new DbContextOptionsBuilder<PosDbContext>();
         builder.UsePosDatabase(options);
         await using (var db = new PosDbContext(builder.Options))
@@ -26,7 +26,7 @@ public sealed class ScannerLoad(TextWriter console)
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
         });
         var page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
-        await page.GotoAsync(pos.BaseUrl + "/");
+        await TillSignIn.SignInAsync(page, pos.BaseUrl, PharmacyPos.Domain.Staff.StaffRole.Cashier);
         await InstallAsync(page);
 
         var times = new List<double>();

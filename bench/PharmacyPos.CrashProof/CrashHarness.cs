@@ -98,7 +98,8 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         var server = await PosServer.StartInAsync(folder, environment, Arguments);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(15) };
+            // A manager at every terminal: refunds never wait for an approval the harness cannot give.
+            using var http = await server.SignInAsync(timeout: TimeSpan.FromSeconds(15));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var seeds = Enumerable.Range(0, options.Workers).Select(_ => _random.Next()).ToArray();
             var workers = Enumerable.Range(0, options.Workers).Select(w => TerminalAsync(w, new Random(seeds[w]), http, state, stop.Token)).ToList();

@@ -9,7 +9,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PosDbConte
     public PosDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(new DatabaseOptions { PostgreSql = "Host=localhost;Database=pharmacypos_design" });
+        builder.UsePosDatabase(new DatabaseOptions { PostgreSql = "Host=localhost;Database=pharmacypos_design", PersonalDataKey = "ZGVzaWduLXRpbWUtb25seS1ub3QtYS1yZWFsLWtleSE=" });
         return new PosDbContext(builder.Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Data.PersonalData;
 
 namespace PharmacyPos.Data;
 
@@ -20,6 +21,12 @@ public sealed class DatabaseOptions
 
     /// <summary>How long a write waits for another writer (another process holding the file) before it fails.</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Base64 of the 32-byte key that seals ID numbers and 社保编码 (see PersonalDataKeys). Required
+    /// on PostgreSQL; on SQLite a key file beside the database is made when it is not set.
+    /// </summary>
+    public string? PersonalDataKey { get; set; }
 }
 
 /// <summary>The database cannot be used at all (locked by another program, unreadable): the POS must not start.</summary>
@@ -43,10 +50,13 @@ public static class DatabaseSetup
     /// <summary>PostgreSQL's migrations live in their own assembly: the two providers' SQL differs.</summary>
     public const string PostgreSqlMigrations = "PharmacyPos.Data.PostgreSql";
 
-    public static DbContextOptionsBuilder UsePosDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options) =>
-        options.IsPostgreSql
+    public static DbContextOptionsBuilder UsePosDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        builder.UsePersonalDataProtection(PersonalData.PersonalDataKeys.For(options));
+        return options.IsPostgreSql
             ? builder.UseNpgsql(options.PostgreSql, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations))
             : builder.UseSqlite(SqliteConnectionString(options));
+    }
 
     /// <summary>
     /// Applies migrations and switches the file to WAL, so a reader (the refund query) never
@@ -61,6 +71,7 @@ public static class DatabaseSetup
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
+            await PersonalDataSealing.SealExistingAsync(db, db.Protector, ct);
         }
         catch (Npgsql.NpgsqlException e)
         {

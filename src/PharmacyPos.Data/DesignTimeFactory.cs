@@ -7,5 +7,9 @@ namespace PharmacyPos.Data;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PosDbContext>
 {
     public PosDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PosDbContext>().UseSqlite("Data Source=design.db").Options);
+        new((DbContextOptions<PosDbContext>)new DbContextOptionsBuilder<PosDbContext>()
+            .UsePosDatabase(new DatabaseOptions { Path = "design.db", PersonalDataKey = DesignKey }).Options);
+
+    /// <summary>Migrations only need the model's shape; no data is sealed with this.</summary>
+    internal const string DesignKey = "ZGVzaWduLXRpbWUtb25seS1ub3QtYS1yZWFsLWtleSE=";
 }

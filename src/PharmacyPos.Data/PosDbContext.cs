@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Data.Audit;
 using PharmacyPos.Data.Journal;
+using PharmacyPos.Data.PersonalData;
+using PharmacyPos.Domain.Audit;
+using PharmacyPos.Domain.Staff;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Orders;
@@ -8,8 +12,32 @@ using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data;
 
-public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbContext(options)
+/// <param name="staff">Whom the audit log names for what this unit of work saves; background work and tests pass none (the system).</param>
+public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOnDuty? staff = null, TimeProvider? clock = null) : DbContext(options)
 {
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Domain.Stores.StoreSettings> StoreSettings => Set<Domain.Stores.StoreSettings>();
+
+    internal PersonalDataProtector Protector => options.FindProtector()
+        ?? throw new InvalidOperationException("PosDbContext needs UsePosDatabase(...): ID numbers are sealed with the configured personal-data key.");
+
+    /// <summary>Who this unit of work acts for, as the audit log will name them.</summary>
+    public Actor Actor => staff?.Current ?? Actor.System;
+
+    /// <summary>
+    /// An audit line for what the journal cannot see (sign-ins, accounts, settings, imports),
+    /// saved with the next SaveChanges. <paramref name="actor"/> names someone not yet on duty (a sign-in).
+    /// </summary>
+    public AuditEntry AddAudit(string action, string? tradeNo = null, Domain.Money? amount = null, string? detail = null,
+        string? approver = null, Actor? actor = null)
+    {
+        var entry = AuditEntry.Record(staff?.StoreId ?? 0, staff?.Terminal ?? "", actor ?? Actor, (clock ?? TimeProvider.System).GetUtcNow(),
+            action, tradeNo, amount, detail, approver);
+        Audit.Add(entry);
+        return entry;
+    }
+
     public DbSet<Drug> Drugs => Set<Drug>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<PurchaseRegistration> Registrations => Set<PurchaseRegistration>();
@@ -23,6 +51,9 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        AuditTrail.RefuseRewrites(ChangeTracker);
+        var audit = AuditTrail.Collect(ChangeTracker, staff, (clock ?? TimeProvider.System).GetUtcNow());
+        Audit.AddRange(audit);
         var (sources, entries) = CollectJournal();
         try
         {
@@ -34,6 +65,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
         {
             // Nothing was committed; the events stay with their entity for the next attempt.
             foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
+            foreach (var entry in audit) Entry(entry).State = EntityState.Detached;
             throw;
         }
     }
@@ -58,15 +90,19 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options) : DbCon
     {
         // PostgreSQL serves a chain and may be distributed by store; see docs/chains.md.
         var distributed = Database.IsNpgsql();
+        var protector = Protector;
         modelBuilder.ApplyConfiguration(new Configuration.DrugConfiguration());
         modelBuilder.ApplyConfiguration(new Configuration.StoreConfiguration());
         modelBuilder.ApplyConfiguration(new Configuration.TerminalConfiguration(distributed));
-        modelBuilder.ApplyConfiguration(new Configuration.OrderConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.OrderConfiguration(distributed, protector));
         modelBuilder.ApplyConfiguration(new Configuration.OrderLineConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.RefundConfiguration(distributed));
-        modelBuilder.ApplyConfiguration(new Configuration.RegistrationConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.RegistrationConfiguration(distributed, protector));
         modelBuilder.ApplyConfiguration(new Configuration.JournalConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.ReconciliationConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.StaffAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new Configuration.AuditConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.StoreSettingsConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -9,6 +9,7 @@ using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
 using PharmacyPos.Web.Api;
 using PharmacyPos.Web.Components;
+using PharmacyPos.Web.Features.Account;
 using PharmacyPos.Web.Features.Sale;
 
 namespace PharmacyPos.Web;
@@ -66,6 +67,11 @@ public static class PosHost
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
+        services.AddStaffAuthentication();
+        services.Configure<PharmacyPos.Checkout.Settings.RefundOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Settings.RefundOptions.Section));
+        services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
+        services.AddScoped<PriceEdit>();
+        services.AddScoped<PharmacyPos.Data.Audit.AuditSearch>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
 
         var app = builder.Build();
@@ -77,12 +83,19 @@ public static class PosHost
         }
         app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePasswordChangeGate();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        // The sign-in page needs its stylesheet and script before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapPosApi();
         app.MapCheckoutApi();
         PharmacyPos.Web.Features.Reconciliation.ReconciliationExport.MapReconciliationExport(app);
+        PharmacyPos.Web.Features.Audit.AuditExport.MapAuditExport(app);
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
@@ -110,6 +123,14 @@ public static class PosHost
         var terminal = await scope.ServiceProvider.GetRequiredService<TerminalSignIn>().SignInAsync();
         app.Logger.LogInformation("Terminal {Terminal} signed in to store {StoreId} on {Provider}", terminal.Name, terminal.StoreId,
             db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite");
+        var staff = scope.ServiceProvider.GetRequiredService<PharmacyPos.Checkout.Staff.StaffAccounts>();
+        if (await staff.EnsureAdministratorAsync(terminal.StoreId) is { } password)
+        {
+            // Once, on the console only (never the log file): the owner writes it down and changes it at first sign-in.
+            Console.WriteLine($"首次启动：已创建管理员账号 admin，初始密码 {password}（只显示这一次，首次登录后须修改）");
+        }
+        if (app.Configuration.GetValue("Accounts:SeedDemo", false) && await staff.SeedDemoAsync(terminal.StoreId) > 0)
+            app.Logger.LogInformation("Demo accounts seeded: cashier (收银员) and manager (店长); passwords in the README");
         if (app.Configuration.GetValue("Catalogue:SeedDemo", true))
         {
             var report = await DemoCatalogue.SeedIfEmptyAsync(db);

@@ -14,6 +14,11 @@ catch (DatabaseUnavailableException e)
     Console.Error.WriteLine($"({e.InnerException?.GetType().Name}: {e.InnerException?.Message})");
     return 3;
 }
+catch (PharmacyPos.Data.PersonalData.PersonalDataKeyException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
 catch (PharmacyPos.Checkout.TerminalRejectedException e)
 {
     Console.Error.WriteLine(e.Message);

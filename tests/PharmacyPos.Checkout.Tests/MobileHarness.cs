@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,10 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddSingleton<PaymentChannels>();
         s.AddScoped<TradeNos>();
         s.AddScoped<MobileCheckout>();
+        s.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
+        s.AddSingleton(Microsoft.Extensions.Options.Options.Create(RefundOptions));
+        s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<StaffAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>>();
+        s.AddScoped<PharmacyPos.Checkout.Staff.StaffAccounts>();
         s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         s.AddSingleton(PharmacyPos.Data.Claims.WorkClaims.For(Database.Options));
         s.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
@@ -99,16 +104,39 @@ public sealed class MobileHarness : IAsyncLifetime
     {
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions { TerminalNo = terminalNo });
         var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
-            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Clock,
+            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Settings(db), Clock,
             NullLogger<MobileCheckout>.Instance);
         return (checkout, db);
     }
 
-    public (PharmacyPos.Checkout.Refunds.RefundCheckout, PosDbContext) Refunds()
-    {
-        var db = Database.NewContext();
-        return (new PharmacyPos.Checkout.Refunds.RefundCheckout(db, new PaymentChannels(_services.GetServices<IPaymentChannel>()), Clock,
+    /// <summary>A cashier's refund of this much or more needs a manager (the product's default).</summary>
+    public PharmacyPos.Checkout.Settings.RefundOptions RefundOptions { get; } = new();
+
+    public PharmacyPos.Checkout.Settings.StoreSettingsService Settings(PosDbContext db) =>
+        new(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(RefundOptions), Clock);
+
+    public PharmacyPos.Checkout.Staff.StaffAccounts Staff(PosDbContext db) =>
+        new(db, new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>(), Clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);
+
+    public static readonly Actor Manager = new("manager", "店长甲", StaffRole.Manager);
+    public static readonly Actor Cashier = new("cashier", "收银员乙", StaffRole.Cashier);
+
+    /// <summary>Refunds by a manager, who needs no one's approval; <see cref="Refunds(PosDbContext)"/> with <see cref="ContextFor"/> for anyone else.</summary>
+    public (PharmacyPos.Checkout.Refunds.RefundCheckout, PosDbContext) Refunds() => Refunds(ContextFor(Manager));
+
+    public (PharmacyPos.Checkout.Refunds.RefundCheckout, PosDbContext) Refunds(PosDbContext db) =>
+        (new PharmacyPos.Checkout.Refunds.RefundCheckout(db, new PaymentChannels(_services.GetServices<IPaymentChannel>()), Settings(db), Staff(db), Clock,
             NullLogger<PharmacyPos.Checkout.Refunds.RefundCheckout>.Instance), db);
+
+    /// <summary>A context acting for one member of staff, as a signed-in till's requests do.</summary>
+    public PosDbContext ContextFor(Actor actor)
+    {
+        var staff = new StaffOnDuty(1, "T0001-01");
+        staff.Set(actor);
+        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PosDbContext>();
+        builder.UsePosDatabase(Database.Options);
+        return new PosDbContext(builder.Options, staff, Clock);
     }
 
     public (PharmacyPos.Checkout.Reconciliation.DailyReconciliation, PosDbContext) Reconciliation()

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Staff;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -68,8 +69,9 @@ public class CardAndRegistrationTests(PosFixture pos)
         await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
         var tradeNo = Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
 
-        await page.GotoAsync(pos.Server.BaseUrl + "/registrations");
-        var table = page.GetByTestId("registrations");
+        // The ledger is the manager's: a cashier's till does not open it.
+        var ledger = await pos.OpenTillAsync("/registrations", "h1", StaffRole.Manager);
+        var table = ledger.GetByTestId("registrations");
         await Expect(table).ToContainTextAsync(tradeNo);
         await Expect(table).ToContainTextAsync("1101**********002X");
         await Expect(table).Not.ToContainTextAsync("11010519491231002X");

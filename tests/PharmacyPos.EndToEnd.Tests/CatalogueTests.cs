@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Staff;
 using System.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -10,7 +11,7 @@ public class CatalogueTests(PosFixture pos)
     [Fact]
     public async Task Importing_a_file_reports_bad_rows_and_the_good_rows_become_searchable()
     {
-        var page = await pos.OpenTillAsync("/catalogue", "[data-testid=import][data-ready]");
+        var page = await pos.OpenTillAsync("/catalogue", "[data-testid=import][data-ready]", StaffRole.Manager);
         var csv = "编码,条码,名称,规格,生产厂家,单位,零售价,拼音码,医保编码,全自费,医保类别\n" +
                   "E2E001,6955555555501,测试颗粒,10g*10袋,测试厂,盒,9.90,CSKL,XZA01AB1,否,乙\n" +
                   "E2E002,6955555555502,坏行,1,测试厂,盒,abc,HH,,否,\n";
@@ -30,7 +31,7 @@ public class CatalogueTests(PosFixture pos)
     [Fact]
     public async Task A_file_of_the_wrong_type_is_refused_in_chinese()
     {
-        var page = await pos.OpenTillAsync("/catalogue", "[data-testid=import][data-ready]");
+        var page = await pos.OpenTillAsync("/catalogue", "[data-testid=import][data-ready]", StaffRole.Manager);
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "catalogue.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("x"),

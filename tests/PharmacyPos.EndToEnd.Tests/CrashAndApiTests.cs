@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Staff;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -95,13 +96,13 @@ public class CrashAndApiTests(PosFixture pos)
         // Its own POS: recovery acts at once past a 2 s window, and no other test's orders are on this terminal.
         await using var server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "2",
             "--Recovery:GraceSeconds", "0", "--Recovery:IntervalSeconds", "0.5");
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        using var http = await server.SignInAsync(StaffRole.Cashier);
         async Task<string> Code() => (await http.GetFromJsonAsync<JsonElement>($"{server.SandboxUrl}/admin/codes/wang-wu/Alipay")).GetProperty("code").GetString()!;
 
         // Nobody confirms and nobody polls: recovery cancels it.
         var abandoned = (await PayAsync(http, await Code())).GetProperty("tradeNo").GetString()!;
         var page = await pos.Browser.NewPageAsync(new() { Locale = "zh-CN" });
-        await page.GotoAsync(server.BaseUrl + "/");
+        await TillSignIn.SignInAsync(page, server.BaseUrl, StaffRole.Cashier);
         var banner = page.GetByTestId("last-payment");
         await Expect(banner).ToContainTextAsync("上一笔支付已撤销", new() { Timeout = 15_000 });
         await Expect(banner).ToContainTextAsync(abandoned);
@@ -130,7 +131,7 @@ public class ReconciliationPageTests(PosFixture pos)
         (await pos.Http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00202", quantity = 1 } }, code })).EnsureSuccessStatusCode();
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var page = await pos.OpenTillAsync("/reconciliation", "[data-testid=rec-summary]");
+        var page = await pos.OpenTillAsync("/reconciliation", "[data-testid=rec-summary]", StaffRole.Manager);
         // (The page opens on yesterday, which the daily job may already have reconciled.)
         await page.GetByTestId("rec-day").FillAsync("2001-01-01");
         await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("尚未对账");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using PharmacyPos.Domain.Staff;
 
 namespace PharmacyPos.EndToEnd.Tests;
 
@@ -21,7 +22,8 @@ public sealed class PosFixture : IAsyncLifetime
     {
         // The browser tests shorten the 60 s window so a timeout takes seconds; the product's value stays 60.
         _server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "6", "--MobilePayment:PollIntervalSeconds", "1");
-        _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
+        // Scripts and exports as the store manager; the tills below are cashiers unless a test asks otherwise.
+        _http = await _server.SignInAsync(StaffRole.Manager);
         (_playwright, _browser) = await EndToEnd.Tests.Browser.LaunchAsync();
     }
 
@@ -33,14 +35,39 @@ public sealed class PosFixture : IAsyncLifetime
         if (_server is not null) await _server.DisposeAsync();
     }
 
-    /// <summary>A fresh till: a new browser context on the sale screen, keyboard attached.</summary>
-    public async Task<IPage> OpenTillAsync(string path = "/", string readyWhen = "body[data-till-ready]")
+    private readonly Dictionary<StaffRole, string> _signedIn = [];
+
+    /// <summary>
+    /// A fresh till: a new browser context on the sale screen, keyboard attached, with a demo
+    /// account signed in (through the 登录 form once per role; later tills reuse its cookie).
+    /// </summary>
+    public async Task<IPage> OpenTillAsync(string path = "/", string readyWhen = "body[data-till-ready]", StaffRole role = StaffRole.Cashier)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } };
+        string? state;
+        lock (_signedIn) _signedIn.TryGetValue(role, out state);
+        if (state is not null) options.StorageState = state;
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Server.BaseUrl + path);
+        if (state is null)
+        {
+            await TillSignIn.SignInAsync(page, Server.BaseUrl, role, path);
+            var signedIn = await context.StorageStateAsync();
+            lock (_signedIn) _signedIn[role] = signedIn;
+        }
+        else
+        {
+            await page.GotoAsync(Server.BaseUrl + path);
+        }
         await page.WaitForSelectorAsync(readyWhen);
         return page;
+    }
+
+    /// <summary>A browser context nobody has signed in on.</summary>
+    public async Task<IPage> OpenSignedOutAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        return await context.NewPageAsync();
     }
 
     /// <summary>The current payment code on a sandbox customer's phone.</summary>

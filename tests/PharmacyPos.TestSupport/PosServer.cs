@@ -55,6 +55,33 @@ public sealed partial class PosServer : IAsyncDisposable
         return (process.ExitCode, server.Log);
     }
 
+    /// <summary>
+    /// An HTTP client signed in with a demo account (the POS runs in demo mode), its cookie kept
+    /// for every later request — as a till or a script would be.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(PharmacyPos.Domain.Staff.StaffRole role = PharmacyPos.Domain.Staff.StaffRole.Manager, TimeSpan? timeout = null)
+    {
+        var (user, _, _, password) = DemoStaff(role);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+            Timeout = timeout ?? TimeSpan.FromSeconds(100),
+        };
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/session", new { userName = user, password });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as {user} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return http;
+    }
+
+    public static (string UserName, string DisplayName, PharmacyPos.Domain.Staff.StaffRole Role, string Password) DemoStaff(PharmacyPos.Domain.Staff.StaffRole role) =>
+        PharmacyPos.Checkout.Staff.StaffAccounts.DemoStaff.Single(s => s.Role == role);
+
+    /// <summary>The administrator's first-run password, as the POS printed it once on its console.</summary>
+    public string? FirstRunAdminPassword => AdminPasswordLine().Match(Log) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"已创建管理员账号 admin，初始密码 (\S+?)（")]
+    private static partial Regex AdminPasswordLine();
+
     /// <summary>SIGKILL: no shutdown, no flush, no finally — what a power cut or an OOM kill does.</summary>
     public async Task KillAsync()
     {

@@ -21,9 +21,12 @@ public sealed class TestDatabase : IAsyncDisposable
         _server = server;
         _name = name;
         Options = server is null
-            ? new DatabaseOptions { Path = Path.Combine(folder, "pos.db") }
-            : new DatabaseOptions { PostgreSql = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString() };
+            ? new DatabaseOptions { Path = Path.Combine(folder, "pos.db"), PersonalDataKey = PersonalDataKey }
+            : new DatabaseOptions { PostgreSql = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), PersonalDataKey = PersonalDataKey };
     }
+
+    /// <summary>One key for every test database: EF builds one model per key, not one per test.</summary>
+    public const string PersonalDataKey = "dGVzdHMtb25seS1wZXJzb25hbC1kYXRhLWtleS0zMmI=";
 
     public string Folder { get; }
     public DatabaseOptions Options { get; }
@@ -75,7 +78,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Provider => IsPostgreSql ? "PostgreSQL" : "SQLite";
 
     /// <summary>The POS's own command-line setting for this database.</summary>
-    public string[] PosArguments => IsPostgreSql ? ["--Database:PostgreSql", Options.PostgreSql!] : ["--Database:Path", Options.Path];
+    public string[] PosArguments => [.. IsPostgreSql ? ["--Database:PostgreSql", Options.PostgreSql!] : new[] { "--Database:Path", Options.Path },
+        "--Database:PersonalDataKey", PersonalDataKey];
 
     public PosDbContext NewContext()
     {

@@ -43,6 +43,7 @@ public sealed class MobileCheckout(
     IInsurancePlatform platform,
     IOptions<TerminalOptions> terminal,
     IOptions<MobilePaymentOptions> options,
+    Settings.StoreSettingsService settings,
     TimeProvider clock,
     ILogger<MobileCheckout> log)
 {
@@ -83,7 +84,7 @@ public sealed class MobileCheckout(
         bool physicalCard, CancellationToken ct)
     {
         PurchaseRegistration? registration = null;
-        if (RegistrationRule.Applies(route.Method, sale.Total, options.Value.RegistrationThreshold))
+        if (RegistrationRule.Applies(route.Method, sale.Total, (await settings.CurrentAsync(ct)).RegistrationThreshold))
         {
             if (form is null) return new ScanResult.NeedsRegistration(route, new Dictionary<string, string>());
             var (filled, errors) = PurchaseRegistration.Fill(form, route.Insured!.InsuredName, route.Insured.PsnNo, route.Method, sale.Total);

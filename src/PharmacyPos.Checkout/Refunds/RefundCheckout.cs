@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PharmacyPos.Channels;
 using PharmacyPos.Checkout.Mobile;
+using PharmacyPos.Checkout.Settings;
+using PharmacyPos.Checkout.Staff;
+using PharmacyPos.Domain;
 using PharmacyPos.Data;
 using PharmacyPos.Domain.Errors;
 using PharmacyPos.Domain.Orders;
@@ -11,15 +14,23 @@ namespace PharmacyPos.Checkout.Refunds;
 
 public sealed record RefundView(TradeNo TradeNo, RefundStatus Status, string Message);
 
+/// <summary>A manager's user name and password, typed into the cashier's 回退 pop-up.</summary>
+public sealed record RefundApprover(string? UserName, string? Password);
+
 /// <summary>
 /// 回退 → 是: the money goes back the way it came (2103, alipay.trade.refund, WeChat refund; cash
 /// from the drawer). The order is claimed Paid → Refunding in one conditional update, so two
 /// clicks or two terminals make one refund; the refund number is written before the call and
 /// reused for every retry and query.
 /// </summary>
-public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, TimeProvider clock, ILogger<RefundCheckout> log)
+public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, StoreSettingsService settings, StaffAccounts staff,
+    TimeProvider clock, ILogger<RefundCheckout> log)
 {
-    public async Task<Result<RefundView>> RefundAsync(long orderId, CancellationToken ct = default)
+    /// <summary>Does refunding this much need a manager, for whoever is on duty? The pop-up asks before 是.</summary>
+    public async Task<bool> NeedsApprovalAsync(Money amount, CancellationToken ct = default) =>
+        RefundApproval.IsRequired(amount, db.Actor, (await settings.CurrentAsync(ct)).RefundApprovalThreshold);
+
+    public async Task<Result<RefundView>> RefundAsync(long orderId, RefundApprover? approver = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
@@ -27,6 +38,15 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
         {
             log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
             return PosErrors.RefundNotAllowed;
+        }
+        var threshold = (await settings.CurrentAsync(ct)).RefundApprovalThreshold;
+        string? approvedBy = null;
+        if (RefundApproval.IsRequired(order.Total, db.Actor, threshold))
+        {
+            if (approver is null) return RefundApproval.Required(order.Total, threshold);
+            var approved = await staff.VerifyApproverAsync(approver.UserName, approver.Password, order.TradeNo.Value, ct);
+            if (!approved.IsSuccess) return approved.Error;
+            approvedBy = approved.Value.UserName;
         }
         // Paid → Refunding under the order's version: of two clicks or two terminals, one saves and the other is refused.
         order.StartRefund(now);
@@ -38,8 +58,8 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
             log.LogWarning("Refund of order {OrderId} refused: refund {RefundNo} is already {Status}", orderId, earlier.RefundNo, earlier.Status);
             return PosErrors.RefundNotAllowed;
         }
-        earlier?.Retry(now);
-        var refund = earlier ?? db.Refunds.Add(Refund.For(order, now)).Entity;
+        earlier?.Retry(now, approvedBy);
+        var refund = earlier ?? db.Refunds.Add(Refund.For(order, now, approvedBy)).Entity;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -50,7 +70,8 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, Ti
             log.LogWarning("Refund of order {OrderId} refused: claimed by another request ({Error})", orderId, e.GetType().Name);
             return PosErrors.RefundNotAllowed;
         }
-        log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount}", refund.RefundNo, order.TradeNo, order.Method, refund.Amount);
+        log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount} by {Actor}, approved by {Approver}",
+            refund.RefundNo, order.TradeNo, order.Method, refund.Amount, db.Actor.UserName, approvedBy ?? "(not needed)");
         return await SendAsync(order, refund, ct);
     }
 

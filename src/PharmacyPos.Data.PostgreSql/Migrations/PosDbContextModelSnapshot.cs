@@ -101,6 +101,69 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.ToTable("reconciliation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Approver")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TradeNo")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "At");
+
+                    b.HasIndex("StoreId", "TradeNo");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Catalogue.Drug", b =>
                 {
                     b.Property<int>("Id")
@@ -222,8 +285,8 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("PsnNo")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
 
                     b.Property<string>("RouteExplanation")
                         .HasMaxLength(500)
@@ -339,6 +402,10 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -413,13 +480,13 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
 
                     b.Property<string>("PurchaserId")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(68)
+                        .HasColumnType("character varying(68)");
 
                     b.Property<string>("PurchaserName")
                         .IsRequired()
@@ -449,6 +516,64 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.ToTable("registrations", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("staff_accounts", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Stores.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -468,6 +593,29 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("stores", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Stores.StoreSettings", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RefundApprovalThreshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RegistrationThreshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("store_settings", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Stores.Terminal", b =>

@@ -73,6 +73,8 @@ public sealed class CatalogueImport(PosDbContext db)
                 added++;
             }
         }
+        // Each changed price gets its own audit line from the change tracker; this one says the import happened.
+        db.AddAudit(Domain.Audit.AuditActions.CatalogueImported, detail: $"新增 {added} 种，更新 {updated} 种，错误 {errors.Count} 行");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new CatalogueImportReport(added, updated, errors.OrderBy(e => e.RowNumber).ToList());

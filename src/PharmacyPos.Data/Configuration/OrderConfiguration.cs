@@ -4,7 +4,7 @@ using PharmacyPos.Domain.Orders;
 
 namespace PharmacyPos.Data.Configuration;
 
-internal sealed class OrderConfiguration(bool distributed) : IEntityTypeConfiguration<Order>
+internal sealed class OrderConfiguration(bool distributed, PharmacyPos.Data.PersonalData.PersonalDataProtector protector) : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> b)
     {
@@ -21,7 +21,8 @@ internal sealed class OrderConfiguration(bool distributed) : IEntityTypeConfigur
         b.Property(o => o.Status).HasConversion<int>();
         b.Property(o => o.ChannelTradeId).HasMaxLength(64);
         b.Property(o => o.RouteExplanation).HasMaxLength(500);
-        b.Property(o => o.PsnNo).HasMaxLength(40);
+        b.Property(o => o.PsnNo).HasMaxLength(PharmacyPos.Data.PersonalData.PersonalDataProtector.SealedLength(40))
+            .HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)new PharmacyPos.Data.PersonalData.SealedConverter(protector));
         b.Property(o => o.InsuredName).HasMaxLength(50);
         b.Property(o => o.FailureCode).HasMaxLength(40);
         b.Property(o => o.FailureMessage).HasMaxLength(200);

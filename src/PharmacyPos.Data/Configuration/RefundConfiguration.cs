@@ -13,6 +13,7 @@ internal sealed class RefundConfiguration(bool distributed) : IEntityTypeConfigu
         // One refund per order and per number: the database refuses a second, whatever the UI does.
         b.HasIndex(r => new { r.StoreId, r.OrderId }).IsUnique();
         b.HasIndex(r => new { r.StoreId, r.RefundNo }).IsUnique();
+        b.Property(r => r.ApprovedBy).HasMaxLength(32);
         b.Property(r => r.RefundNo).HasMaxLength(32);
         b.Property(r => r.Method).HasConversion<int>();
         b.Property(r => r.Status).HasConversion<int>();

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PharmacyPos.Data.PersonalData;
 using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data.Configuration;
 
-internal sealed class RegistrationConfiguration(bool distributed) : IEntityTypeConfiguration<PurchaseRegistration>
+internal sealed class RegistrationConfiguration(bool distributed, PersonalDataProtector protector) : IEntityTypeConfiguration<PurchaseRegistration>
 {
     public void Configure(EntityTypeBuilder<PurchaseRegistration> b)
     {
@@ -14,9 +15,9 @@ internal sealed class RegistrationConfiguration(bool distributed) : IEntityTypeC
         b.HasIndex(r => new { r.StoreId, r.RegisteredAt });
         b.Property(r => r.Method).HasConversion<int>();
         b.Property(r => r.InsuredName).HasMaxLength(50);
-        b.Property(r => r.PsnNo).HasMaxLength(40);
+        b.Property(r => r.PsnNo).HasMaxLength(PersonalDataProtector.SealedLength(40)).HasConversion(new SealedConverter(protector));
         b.Property(r => r.PurchaserName).HasMaxLength(30);
-        b.Property(r => r.PurchaserId).HasMaxLength(18);
+        b.Property(r => r.PurchaserId).HasMaxLength(PersonalDataProtector.SealedLength(18)).HasConversion(new SealedConverter(protector));
         b.Property(r => r.Phone).HasMaxLength(11);
         b.Property(r => r.Relation).HasMaxLength(10);
         b.Ignore(r => r.PurchaserIdMasked);

@@ -34,6 +34,8 @@ public sealed class Refund : IJournaled
     public DateTimeOffset? FinishedAt { get; private set; }
     public string? FailureMessage { get; private set; }
     public int Attempts { get; private set; }
+    /// <summary>The manager who approved it in the 是/否 pop-up (user name), when the amount needed one.</summary>
+    public string? ApprovedBy { get; private set; }
 
     /// <summary>The one refund number an order can have: its 交易号 and R1.</summary>
     public static string NumberFor(TradeNo tradeNo) => tradeNo.Value + "R1";
@@ -41,7 +43,7 @@ public sealed class Refund : IJournaled
     public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
     public void JournalSaved() => _journal.Clear();
 
-    public static Refund For(Order order, DateTimeOffset now)
+    public static Refund For(Order order, DateTimeOffset now, string? approvedBy = null)
     {
         var refund = new Refund
         {
@@ -53,8 +55,9 @@ public sealed class Refund : IJournaled
             Amount = order.Total,
             Status = RefundStatus.Requested,
             RequestedAt = now,
+            ApprovedBy = approvedBy,
         };
-        refund.Note(now, "refund.requested", $"{refund.RefundNo} {refund.Amount}");
+        refund.Note(now, "refund.requested", $"{refund.RefundNo} {refund.Amount}" + (approvedBy is null ? "" : $", approved by {approvedBy}"));
         return refund;
     }
 
@@ -80,9 +83,10 @@ public sealed class Refund : IJournaled
     }
 
     /// <summary>A failed refund tried again: the same number, so it can never be applied twice.</summary>
-    public void Retry(DateTimeOffset now)
+    public void Retry(DateTimeOffset now, string? approvedBy = null)
     {
-        Move(RefundStatus.Requested, now, "refund.retried", RefundNo);
+        ApprovedBy = approvedBy;
+        Move(RefundStatus.Requested, now, "refund.retried", RefundNo + (approvedBy is null ? "" : $", approved by {approvedBy}"));
         FinishedAt = null;
     }
 

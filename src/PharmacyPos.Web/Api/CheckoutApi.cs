@@ -18,6 +18,7 @@ namespace PharmacyPos.Web.Api;
 public static class CheckoutApi
 {
     public sealed record ItemRequest(string? Entry, int Quantity = 1);
+    public sealed record RefundRequest(RefundApprover? Approver);
     public sealed record MobileSaleRequest(IReadOnlyList<ItemRequest>? Items, string? Code, PurchaseRegistration.Form? Registration);
 
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
@@ -52,13 +53,15 @@ public static class CheckoutApi
         api.MapPost("/orders/{tradeNo}/abandon", (string tradeNo, PosDbContext db, MobileCheckout checkout, CancellationToken ct) =>
             WithOrderAsync(tradeNo, db, ct, async id => Results.Ok(AttemptDto.From(await checkout.AbandonAsync(id, ct)))));
 
-        api.MapPost("/orders/{tradeNo}/refund", (string tradeNo, PosDbContext db, RefundCheckout refunds, CancellationToken ct) =>
+        // A cashier's refund at or above the threshold carries the approving manager: { "approver": { "userName", "password" } }.
+        api.MapPost("/orders/{tradeNo}/refund", (string tradeNo, RefundRequest? request, PosDbContext db, RefundCheckout refunds, CancellationToken ct) =>
             WithOrderAsync(tradeNo, db, ct, async id =>
             {
-                var result = await refunds.RefundAsync(id, ct);
+                var result = await refunds.RefundAsync(id, request?.Approver, ct);
                 return result.IsSuccess
                     ? Results.Ok(new RefundDto(result.Value.TradeNo.Value, result.Value.Status.ToString(), result.Value.Message))
-                    : PosApi.Problem(result.Error, StatusCodes.Status409Conflict);
+                    : PosApi.Problem(result.Error, result.Error.Code.StartsWith("REFUND_APPROV", StringComparison.Ordinal) || result.Error.Code == "ACCOUNT_LOCKED"
+                        ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
             }));
 
         api.MapGet("/orders/{tradeNo}/journal", (string tradeNo, PosDbContext db, CancellationToken ct) =>

@@ -49,7 +49,7 @@ public static class PosApi
                 null or "csv" => Results.File(RegistrationLedger.ToCsv(rows), "text/csv", $"登记台账-{date}.csv"),
                 _ => Problem(new PosError("FORMAT_INVALID", "导出格式只能是 csv 或 xlsx。"), StatusCodes.Status400BadRequest),
             };
-        });
+        }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
 
         return app;
     }

@@ -92,6 +92,67 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.ToTable("reconciliation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Approver")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terminal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TradeNo")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "At");
+
+                    b.HasIndex("StoreId", "TradeNo");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Catalogue.Drug", b =>
                 {
                     b.Property<int>("Id")
@@ -206,7 +267,7 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PsnNo")
-                        .HasMaxLength(40)
+                        .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RouteExplanation")
@@ -319,6 +380,10 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -391,12 +456,12 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaserId")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(68)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaserName")
@@ -430,6 +495,62 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.ToTable("registrations", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("staff_accounts", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Stores.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -449,6 +570,29 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("stores", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Stores.StoreSettings", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundApprovalThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegistrationThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("store_settings", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Stores.Terminal", b =>

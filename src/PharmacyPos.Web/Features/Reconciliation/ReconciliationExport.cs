@@ -24,5 +24,5 @@ public static class ReconciliationExport
             foreach (var reason in report.NotReconciled)
                 csv.AppendLine(CultureInfo.InvariantCulture, $"未能核对,,,,,\"{reason.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"对账差异-{date}.csv");
-        });
+        }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
 }

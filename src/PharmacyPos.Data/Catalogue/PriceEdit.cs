@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Staff;
+
+namespace PharmacyPos.Data.Catalogue;
+
+/// <summary>改价 on the 药品目录 page: a manager's job; the audit log gets the old and the new price from the save itself.</summary>
+public sealed class PriceEdit(PosDbContext db)
+{
+    public static readonly PosError NotAllowed = new("FORBIDDEN", "只有店长或管理员可以修改价格。");
+
+    public async Task<Result<Money>> ChangeAsync(string code, string? priceText, CancellationToken ct = default)
+    {
+        if (!db.Actor.May(Permission.ManageCatalogue)) return NotAllowed;
+        if (!Money.TryParse(priceText, out var price) || price <= Money.Zero || price > Money.FromYuan(100_000m))
+            return new PosError("PRICE_INVALID", "零售价应为大于 0 的金额，最多两位小数，例如 12.50。");
+        var drug = await db.Drugs.SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (drug is null) return PosErrors.DrugNotFound(code);
+        drug.ChangePrice(price);
+        await db.SaveChangesAsync(ct);
+        return price;
+    }
+}

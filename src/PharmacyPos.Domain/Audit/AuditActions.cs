@@ -1,0 +1,78 @@
+namespace PharmacyPos.Domain.Audit;
+
+/// <summary>The audit log's action codes, and the Chinese the 审计日志 page shows for them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLocked = "sign-in.locked";
+    public const string SignOut = "sign-out";
+    public const string PasswordChanged = "password.changed";
+    public const string AccountCreated = "account.created";
+    public const string AccountReset = "account.password-reset";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string CashSale = "sale.cash";
+    public const string PaymentStarted = "payment.started";
+    public const string PaymentCancelled = "payment.cancel";
+    public const string PaymentPaid = "payment.paid";
+    public const string PaymentFailed = "payment.failed";
+    public const string RefundRequested = "refund.requested";
+    public const string RefundRetried = "refund.retried";
+    public const string RefundCompleted = "refund.completed";
+    public const string RefundFailed = "refund.failed";
+    public const string RefundApprovalRefused = "refund.approval-refused";
+    public const string Registration = "registration";
+    public const string PriceChanged = "price.changed";
+    public const string CatalogueImported = "catalogue.imported";
+    public const string SettingsChanged = "settings.changed";
+
+    private static readonly Dictionary<string, string> Chinese = new()
+    {
+        [SignIn] = "登录",
+        [SignInFailed] = "登录失败",
+        [SignInLocked] = "账号锁定",
+        [SignOut] = "退出登录",
+        [PasswordChanged] = "修改密码",
+        [AccountCreated] = "新建账号",
+        [AccountReset] = "重置密码",
+        [AccountDisabled] = "停用账号",
+        [AccountEnabled] = "启用账号",
+        [CashSale] = "现金收款",
+        [PaymentStarted] = "发起支付",
+        [PaymentCancelled] = "撤销支付",
+        [PaymentPaid] = "支付成功",
+        [PaymentFailed] = "支付失败",
+        [RefundRequested] = "发起退款",
+        [RefundRetried] = "重新退款",
+        [RefundCompleted] = "退款成功",
+        [RefundFailed] = "退款失败",
+        [RefundApprovalRefused] = "退款批准失败",
+        [Registration] = "购药登记",
+        [PriceChanged] = "修改价格",
+        [CatalogueImported] = "导入药品目录",
+        [SettingsChanged] = "修改设置",
+    };
+
+    public static string ToChinese(string action) => Chinese.GetValueOrDefault(action, action);
+
+    public static IEnumerable<KeyValuePair<string, string>> All => Chinese;
+
+    /// <summary>
+    /// The payment journal's events that a person answers for. The rest (answers, "sent") are
+    /// the machine's business and stay in the journal.
+    /// </summary>
+    public static string? ForJournal(string journalEvent) => journalEvent switch
+    {
+        "order.paid-in-cash" => CashSale,
+        "order.written" => PaymentStarted,
+        "payment.cancel-decided" => PaymentCancelled,
+        "order.paid" => PaymentPaid,
+        "order.failed" => PaymentFailed,
+        "refund.requested" => RefundRequested,
+        "refund.retried" => RefundRetried,
+        "refund.completed" => RefundCompleted,
+        "refund.failed" => RefundFailed,
+        _ => null,
+    };
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using PharmacyPos.Checkout;
+using PharmacyPos.Checkout.Staff;
+using PharmacyPos.Domain.Staff;
+using PharmacyPos.Web.Api;
+
+namespace PharmacyPos.Web.Features.Account;
+
+/// <summary>
+/// Cookie sign-in for staff: every page and API needs it (the fallback policy), pages and API
+/// endpoints ask for a <see cref="Permission"/>, and a cookie whose account changed its password,
+/// role or status since it was issued is turned away on its next request.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string SignInLimit = "sign-in";
+
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped(sp =>
+        {
+            var terminal = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TerminalOptions>>().Value;
+            return new StaffOnDuty(terminal.StoreId, terminal.TerminalId);
+        });
+        services.AddScoped<StaffScopes>();
+        services.AddScoped<CircuitHandler, StaffCircuit>();
+        services.AddCascadingAuthenticationState();
+
+        services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.Scheme, o =>
+        {
+            o.Cookie.Name = "PharmacyPos.Staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // A shift, not forever: a till left signed in overnight asks again in the morning.
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/signin";
+            o.AccessDeniedPath = "/denied";
+            o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized, new("SIGN_IN_REQUIRED", "请先登录。"));
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, new("FORBIDDEN", "当前账号无权进行此操作。"));
+            o.Events.OnValidatePrincipal = ValidateAsync;
+        });
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var permission in Enum.GetValues<Permission>())
+                o.AddPolicy(permission.ToString(), p => p.RequireRole(StaffRoles.Holding(permission).Select(r => r.ToString())));
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per address: a guesser cycling through user names is slowed down even before any account locks.
+            o.AddPolicy(SignInLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var error = new Domain.Errors.PosError("SIGN_IN_THROTTLED", "登录尝试过于频繁，请一分钟后再试。");
+                if (IsApi(context.HttpContext.Request))
+                    await PosApi.Problem(error, StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+                else
+                    context.HttpContext.Response.Redirect("/signin?error=" + error.Code);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Until the first-run or reset password is changed, only the change-password page (and signing out) is open.</summary>
+    public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (StaffClaims.MustChangePassword(context.User)
+            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/api/session") && !IsAsset(path))
+        {
+            if (IsApi(context.Request))
+            {
+                await PosApi.Problem(new("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码。"), StatusCodes.Status403Forbidden).ExecuteAsync(context);
+                return;
+            }
+            context.Response.Redirect("/account/password");
+            return;
+        }
+        // Who this request acts for: the audit log names them for whatever it saves.
+        context.RequestServices.GetRequiredService<StaffOnDuty>().Set(StaffClaims.ToActor(context.User));
+        await next();
+    });
+
+    private static bool IsAsset(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> c, int status, Domain.Errors.PosError error)
+    {
+        if (IsApi(c.Request)) return PosApi.Problem(error, status).ExecuteAsync(c.HttpContext);
+        c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal;
+        if (user is null || StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp
+            || await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(StaffClaims.Scheme);
+        }
+    }
+
+    /// <summary>A Blazor circuit outlives its request: the member of staff is taken from the circuit's sign-in when it opens.</summary>
+    private sealed class StaffCircuit(Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider auth, StaffOnDuty staff) : CircuitHandler
+    {
+        public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            var state = await auth.GetAuthenticationStateAsync();
+            staff.Set(StaffClaims.ToActor(state.User));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+using PharmacyPos.Domain.Staff;
+
+namespace PharmacyPos.TestSupport;
+
+/// <summary>Signing in at a till the way a cashier does: the 登录 form, by its labels.</summary>
+public static class TillSignIn
+{
+    /// <summary>Signs a demo account in on <paramref name="page"/> and lands on <paramref name="path"/>.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, StaffRole role, string path = "/")
+    {
+        var (user, _, _, password) = PosServer.DemoStaff(role);
+        await SignInAsync(page, baseUrl, user, password, path);
+    }
+
+    public static async Task SignInAsync(IPage page, string baseUrl, string user, string password, string path = "/")
+    {
+        await page.GotoAsync($"{baseUrl}/signin?returnUrl={Uri.EscapeDataString(path)}");
+        await page.GetByLabel("账号").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+}
