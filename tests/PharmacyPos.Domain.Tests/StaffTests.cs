@@ -1,0 +1,176 @@
+using PharmacyPos.Domain.Audit;
+using PharmacyPos.Domain.Refunds;
+using PharmacyPos.Domain.Staff;
+using PharmacyPos.Domain.Stores;
+
+namespace PharmacyPos.Domain.Tests;
+
+public sealed class StaffAccountTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+
+    private static StaffAccount Account(StaffRole role = StaffRole.Cashier) =>
+        StaffAccount.Create(1, "Zhang.San", "张三", role, "hash", mustChangePassword: false, T0).Value;
+
+    [Fact]
+    public void User_names_are_kept_lower_case_and_checked()
+    {
+        Assert.Equal("zhang.san", Account().UserName);
+        Assert.Equal("USER_NAME_INVALID", StaffAccount.Create(1, "张三", "张三", StaffRole.Cashier, "h", false, T0).Error?.Code);
+        Assert.Equal("USER_NAME_INVALID", StaffAccount.Create(1, "ab", "张三", StaffRole.Cashier, "h", false, T0).Error?.Code);
+        Assert.Equal("DISPLAY_NAME_INVALID", StaffAccount.Create(1, "abc", " ", StaffRole.Cashier, "h", false, T0).Error?.Code);
+    }
+
+    [Fact]
+    public void Five_wrong_passwords_in_a_row_lock_the_account_and_even_the_right_one_is_refused_until_the_lock_ends()
+    {
+        var a = Account();
+        for (var i = 1; i < StaffAccount.MaxFailures; i++) Assert.Equal(SignInOutcome.WrongPassword, a.SignIn(false, T0));
+        Assert.Equal(SignInOutcome.LockedOut, a.SignIn(false, T0));
+        Assert.Equal(T0 + StaffAccount.LockDuration, a.LockedUntil);
+        Assert.Equal(SignInOutcome.LockedOut, a.SignIn(true, T0 + StaffAccount.LockDuration - TimeSpan.FromSeconds(1)));
+        Assert.Equal(SignInOutcome.Succeeded, a.SignIn(true, T0 + StaffAccount.LockDuration));
+        Assert.Null(a.LockedUntil);
+    }
+
+    [Fact]
+    public void A_right_password_resets_the_count_of_wrong_ones()
+    {
+        var a = Account();
+        for (var i = 1; i < StaffAccount.MaxFailures; i++) a.SignIn(false, T0);
+        Assert.Equal(SignInOutcome.Succeeded, a.SignIn(true, T0));
+        Assert.Equal(SignInOutcome.WrongPassword, a.SignIn(false, T0));
+        Assert.Equal(1, a.FailedSignIns);
+    }
+
+    [Fact]
+    public void A_disabled_account_cannot_sign_in_with_any_password()
+    {
+        var a = Account();
+        a.SetDisabled(true);
+        Assert.Equal(SignInOutcome.Disabled, a.SignIn(true, T0));
+    }
+
+    [Fact]
+    public void Password_change_role_change_and_disabling_each_end_earlier_sign_ins()
+    {
+        var a = Account();
+        var stamps = new HashSet<string> { a.SecurityStamp };
+        a.ChangePassword("h2");
+        Assert.True(stamps.Add(a.SecurityStamp));
+        a.ChangeRole(StaffRole.Manager);
+        Assert.True(stamps.Add(a.SecurityStamp));
+        a.SetDisabled(true);
+        Assert.True(stamps.Add(a.SecurityStamp));
+        a.ResetPassword("h3");
+        Assert.True(stamps.Add(a.SecurityStamp));
+        Assert.True(a.MustChangePassword);
+        a.ChangePassword("h4");
+        Assert.False(a.MustChangePassword);
+    }
+
+    [Theory]
+    [InlineData("short1", "PASSWORD_TOO_SHORT")]
+    [InlineData("onlyletters", "PASSWORD_TOO_WEAK")]
+    [InlineData("1234567890", "PASSWORD_TOO_WEAK")]
+    [InlineData("zhang.san2026", "PASSWORD_CONTAINS_NAME")]
+    [InlineData("shouyin2026", null)]
+    public void Passwords_need_eight_characters_letters_and_digits_and_not_the_user_name(string password, string? code) =>
+        Assert.Equal(code, PasswordRule.Check(password, "zhang.san")?.Code);
+}
+
+public sealed class RoleTests
+{
+    [Theory]
+    [InlineData(StaffRole.Cashier, Permission.Sell, true)]
+    [InlineData(StaffRole.Cashier, Permission.ApproveRefunds, false)]
+    [InlineData(StaffRole.Cashier, Permission.ManageCatalogue, false)]
+    [InlineData(StaffRole.Cashier, Permission.ViewRecords, false)]
+    [InlineData(StaffRole.Cashier, Permission.ManageSettings, false)]
+    [InlineData(StaffRole.Cashier, Permission.Administer, false)]
+    [InlineData(StaffRole.Manager, Permission.Sell, true)]
+    [InlineData(StaffRole.Manager, Permission.ApproveRefunds, true)]
+    [InlineData(StaffRole.Manager, Permission.ManageCatalogue, true)]
+    [InlineData(StaffRole.Manager, Permission.ViewRecords, true)]
+    [InlineData(StaffRole.Manager, Permission.ManageSettings, true)]
+    [InlineData(StaffRole.Manager, Permission.Administer, false)]
+    [InlineData(StaffRole.Admin, Permission.Administer, true)]
+    [InlineData(StaffRole.Admin, Permission.ApproveRefunds, true)]
+    public void Each_role_holds_exactly_its_permissions(StaffRole role, Permission permission, bool allowed) =>
+        Assert.Equal(allowed, role.Allows(permission));
+
+    [Fact]
+    public void The_system_holds_no_permission_and_roles_read_in_chinese()
+    {
+        Assert.All(Enum.GetValues<Permission>(), p => Assert.False(Actor.System.May(p)));
+        Assert.Equal(["收银员", "店长", "管理员"], Enum.GetValues<StaffRole>().Select(r => r.ToChinese()));
+        Assert.True(StaffRoles.TryParseChinese("店长", out var role) && role == StaffRole.Manager);
+    }
+}
+
+public sealed class RefundApprovalTests
+{
+    private static readonly Money Threshold = Money.FromYuan(100m);
+    private static readonly Actor Cashier = new("cashier", "收银员", StaffRole.Cashier);
+    private static readonly Actor Manager = new("manager", "店长", StaffRole.Manager);
+
+    [Theory]
+    [InlineData(99.99, false)]
+    [InlineData(100.00, true)]
+    [InlineData(250.00, true)]
+    public void A_cashiers_refund_at_or_above_the_threshold_needs_a_manager(decimal yuan, bool required) =>
+        Assert.Equal(required, RefundApproval.IsRequired(Money.FromYuan(yuan), Cashier, Threshold));
+
+    [Fact]
+    public void A_manager_or_administrator_needs_no_approval_and_the_system_always_does_at_the_threshold()
+    {
+        Assert.False(RefundApproval.IsRequired(Money.FromYuan(10_000m), Manager, Threshold));
+        Assert.False(RefundApproval.IsRequired(Money.FromYuan(10_000m), new Actor("admin", "管理员", StaffRole.Admin), Threshold));
+        Assert.True(RefundApproval.IsRequired(Threshold, Actor.System, Threshold));
+    }
+
+    [Fact]
+    public void The_approver_must_be_a_manager_and_someone_else()
+    {
+        Assert.Null(RefundApproval.CheckApprover(Manager, Cashier));
+        Assert.Equal(RefundApproval.NotAManager, RefundApproval.CheckApprover(new Actor("c2", "收银员二", StaffRole.Cashier), Cashier));
+        Assert.Equal("REFUND_SELF_APPROVAL", RefundApproval.CheckApprover(Manager, Manager)?.Code);
+    }
+}
+
+public sealed class AuditAndSettingsTests
+{
+    [Fact]
+    public void The_journal_events_a_person_answers_for_become_audit_actions_and_machine_steps_do_not()
+    {
+        Assert.Equal(AuditActions.PaymentStarted, AuditActions.ForJournal("order.written"));
+        Assert.Equal(AuditActions.PaymentPaid, AuditActions.ForJournal("order.paid"));
+        Assert.Equal(AuditActions.PaymentFailed, AuditActions.ForJournal("order.failed"));
+        Assert.Equal(AuditActions.CashSale, AuditActions.ForJournal("order.paid-in-cash"));
+        Assert.Equal(AuditActions.RefundRequested, AuditActions.ForJournal("refund.requested"));
+        Assert.Equal(AuditActions.RefundCompleted, AuditActions.ForJournal("refund.completed"));
+        Assert.Null(AuditActions.ForJournal("payment.answered"));
+        Assert.Null(AuditActions.ForJournal("refund.sent"));
+        Assert.All(AuditActions.All, a => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", a.Value));
+    }
+
+    [Fact]
+    public void An_audit_line_names_who_and_never_holds_more_than_300_characters_of_detail()
+    {
+        var e = AuditEntry.Record(1, "T0001-01", new Actor("cashier", "王", StaffRole.Cashier), DateTimeOffset.UnixEpoch, AuditActions.RefundRequested,
+            "12345", Money.FromYuan(5m), new string('x', 500), "manager");
+        Assert.Equal(("cashier", "王", "收银员", "manager", "发起退款"), (e.UserName, e.DisplayName, e.Role, e.Approver, e.ActionText));
+        Assert.Equal(300, e.Detail!.Length);
+    }
+
+    [Fact]
+    public void Store_thresholds_are_checked_before_they_change()
+    {
+        var s = StoreSettings.Defaults(1, Money.FromYuan(200m), Money.FromYuan(100m));
+        Assert.Equal("REGISTRATION_THRESHOLD_INVALID", s.Change(Money.Zero, Money.FromYuan(1m), "m", DateTimeOffset.UnixEpoch)?.Code);
+        Assert.Equal("REFUND_THRESHOLD_INVALID", s.Change(Money.FromYuan(1m), Money.FromYuan(100_000.01m), "m", DateTimeOffset.UnixEpoch)?.Code);
+        Assert.Equal(Money.FromYuan(200m), s.RegistrationThreshold);
+        Assert.Null(s.Change(Money.FromYuan(300m), Money.Zero, "m", DateTimeOffset.UnixEpoch));
+        Assert.Equal((Money.FromYuan(300m), Money.Zero, "m"), (s.RegistrationThreshold, s.RefundApprovalThreshold, s.UpdatedBy));
+    }
+}

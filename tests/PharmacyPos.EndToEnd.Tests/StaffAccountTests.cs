@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PharmacyPos.Domain.Staff;
+using PharmacyPos.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace PharmacyPos.EndToEnd.Tests;
+
+/// <summary>First run, accounts and throttling, each on a POS of its own (they change who may sign in).</summary>
+[Collection(PosCollection.Name)]
+public partial class StaffAccountTests(PosFixture pos)
+{
+    [Fact]
+    public async Task The_first_run_prints_an_admin_password_once_that_must_be_changed_and_the_admin_adds_a_cashier()
+    {
+        var folder = PosServer.NewFolder();
+        string adminPassword;
+        await using (var server = await PosServer.StartInAsync(folder, new Dictionary<string, string>(), "--Accounts:SeedDemo", "false"))
+        {
+            adminPassword = server.FirstRunAdminPassword ?? throw new InvalidOperationException("No first-run password printed:\n" + server.Log);
+            Assert.Matches("^[A-Za-z2-9]{12}$", adminPassword);
+            // The console only: not in the audit log, not in the log lines.
+            Assert.Single(Regex.Matches(server.Log, Regex.Escape(adminPassword)));
+
+            var page = await pos.OpenSignedOutAsync();
+            await page.GotoAsync(server.BaseUrl + "/reconciliation");
+            await Expect(page).ToHaveURLAsync(new Regex("/signin"));
+            await TillSignIn.SignInAsync(page, server.BaseUrl, "admin", adminPassword);
+            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+            await Expect(page.GetByTestId("password-required")).ToBeVisibleAsync();
+            // Nothing else opens until it is changed.
+            await page.GotoAsync(server.BaseUrl + "/staff");
+            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+
+            await page.GetByLabel("当前密码").FillAsync(adminPassword);
+            await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("short1");
+            await page.GetByLabel("再次输入新密码").FillAsync("short1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(page.GetByTestId("password-error")).ToHaveTextAsync("密码至少 8 位。");
+
+            await page.GetByLabel("当前密码").FillAsync(adminPassword);
+            await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("Owner2026pass");
+            await page.GetByLabel("再次输入新密码").FillAsync("Owner2026pass");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await page.WaitForSelectorAsync("body[data-till-ready]");
+
+            await page.Locator(".topbar nav").GetByText("账号").ClickAsync();
+            await page.GetByTestId("new-user").FillAsync("Wang.Wu");
+            await page.GetByTestId("new-name").FillAsync("王五");
+            await page.GetByTestId("new-role").SelectOptionAsync(StaffRole.Cashier.ToString());
+            await page.GetByTestId("new-create").ClickAsync();
+            await Expect(page.GetByTestId("staff-message")).ToContainTextAsync("临时密码");
+            var temporary = Regex.Match(await page.GetByTestId("staff-message").TextContentAsync() ?? "", "临时密码 (\\S+?)。").Groups[1].Value;
+            await Expect(page.GetByTestId("staff-table")).ToContainTextAsync("待修改密码");
+
+            await page.GetByTestId("signout").ClickAsync();
+            await page.GetByTestId("signout-submit").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+            await TillSignIn.SignInAsync(page, server.BaseUrl, "wang.wu", temporary);
+            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+        }
+        // A second start on the same database prints no password: the admin exists.
+        await using (var again = await PosServer.StartInAsync(folder, new Dictionary<string, string>(), "--Accounts:SeedDemo", "false"))
+        {
+            Assert.Null(again.FirstRunAdminPassword);
+            using var http = new HttpClient { BaseAddress = new Uri(again.BaseUrl) };
+            var signIn = await http.PostAsJsonAsync("/api/session", new { userName = "admin", password = "Owner2026pass" });
+            Assert.False((await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mustChangePassword").GetBoolean());
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Sign_in_is_throttled_per_account_and_per_address()
+    {
+        await using var server = await PosServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        async Task<(HttpStatusCode, string?)> TryAsync(string user, string password)
+        {
+            using var answer = await http.PostAsJsonAsync("/api/session", new { userName = user, password });
+            return (answer.StatusCode, answer.IsSuccessStatusCode ? null : (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+        var right = PosServer.DemoStaff(StaffRole.Cashier).Password;
+
+        for (var i = 1; i < StaffAccount.MaxFailures; i++) Assert.Equal((HttpStatusCode.Unauthorized, "SIGN_IN_FAILED"), await TryAsync("cashier", "guess" + i + "abc"));
+        Assert.Equal((HttpStatusCode.Locked, "ACCOUNT_LOCKED"), await TryAsync("cashier", "guess5abc"));
+        Assert.Equal((HttpStatusCode.Locked, "ACCOUNT_LOCKED"), await TryAsync("cashier", right));
+
+        // Cycling through names locks no one, so the address is slowed down instead: 20 tries a minute.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++) answers.Add((await TryAsync("nobody" + i, "whatever1")).Item1);
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "SIGN_IN_THROTTLED"), await TryAsync("manager", PosServer.DemoStaff(StaffRole.Manager).Password));
+
+        var page = await pos.OpenSignedOutAsync();
+        await page.GotoAsync(server.BaseUrl + "/signin");
+        await page.GetByLabel("账号").FillAsync("manager");
+        await page.GetByLabel("密码").FillAsync("whatever1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("登录尝试过于频繁，请一分钟后再试。");
+    }
+}
