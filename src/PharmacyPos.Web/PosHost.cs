@@ -67,7 +67,8 @@ public static class PosHost
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
-        services.AddStaffAuthentication();
+        var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", false);
+        services.AddStaffAuthentication(requireHttps);
         services.Configure<PharmacyPos.Checkout.Settings.RefundOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Settings.RefundOptions.Section));
         services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
         services.AddScoped<PriceEdit>();
@@ -81,8 +82,17 @@ public static class PosHost
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        if (requireHttps)
+        {
+            // A till reached over the shop's network, not loopback: see docs/security.md for the certificate.
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.Use(SecurityHeaders);
+        // A page for a GET that found nothing; a form post that failed (say, an expired antiforgery token)
+        // gets a Chinese problem instead: re-running a rejected form would only fail again.
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(ProblemsForWrites);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();
@@ -103,6 +113,28 @@ public static class PosHost
         if (sandbox is not null) app.Lifetime.ApplicationStopping.Register(() => sandbox.StopAsync().GetAwaiter().GetResult());
         return app;
     }
+
+    private static async Task ProblemsForWrites(HttpContext context, Func<Task> next)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await next();
+            return;
+        }
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+        await next();
+        if (context.Response is { HasStarted: false, StatusCode: >= 400, ContentLength: null, ContentType: null })
+            await RequestProblem(context);
+    }
+
+    private static Task RequestProblem(HttpContext context) => PosApi.Problem(context.Response.StatusCode switch
+    {
+        StatusCodes.Status400BadRequest => new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。"),
+        StatusCodes.Status404NotFound => new("NOT_FOUND", "未找到请求的地址。"),
+        StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "不支持此操作。"),
+        StatusCodes.Status415UnsupportedMediaType => new("UNSUPPORTED_MEDIA_TYPE", "请求格式不受支持，应为 JSON。"),
+        _ => new("REQUEST_FAILED", "请求未完成，请重试。"),
+    }, context.Response.StatusCode).ExecuteAsync(context);
 
     /// <summary>No framing (click-jacking at the till), no MIME sniffing, no referrer carrying a 交易号 out of the store.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

@@ -123,4 +123,33 @@ public class AccessTests(PosFixture pos)
         Assert.Matches($"cashier,演示收银员,收银员,发起退款,{tradeNo},104.80,manager,", audit);
         Assert.Contains("退款批准失败", audit);
     }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused()
+    {
+        using var http = Anonymous();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "manager", ["password"] = PharmacyPos.TestSupport.PosServer.DemoStaff(StaffRole.Manager).Password });
+        using var signIn = await http.PostAsync("/account/signin", form);
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        Assert.Null(signIn.Headers.Location);
+        Assert.DoesNotContain(signIn.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("PharmacyPos.Staff=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Through_the_api_a_cashiers_refund_above_the_threshold_also_needs_the_managers_credentials()
+    {
+        using var cashier = await AsAsync(StaffRole.Cashier);
+        var code = await pos.CodeAsync("auto", "Alipay");
+        var paid = await cashier.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00001", quantity = 9 } }, code });
+        var tradeNo = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tradeNo").GetString()!;
+
+        using var alone = await cashier.PostAsync($"/api/orders/{tradeNo}/refund", null);
+        Assert.Equal(HttpStatusCode.Forbidden, alone.StatusCode);
+        Assert.Equal("REFUND_APPROVAL_REQUIRED", (await alone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var manager = PharmacyPos.TestSupport.PosServer.DemoStaff(StaffRole.Manager);
+        using var approved = await cashier.PostAsJsonAsync($"/api/orders/{tradeNo}/refund", new { approver = new { userName = manager.UserName, password = manager.Password } });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("Refunded", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
 }

@@ -29,11 +29,11 @@ public partial class StaffAccountTests(PosFixture pos)
             await page.GotoAsync(server.BaseUrl + "/reconciliation");
             await Expect(page).ToHaveURLAsync(new Regex("/signin"));
             await TillSignIn.SignInAsync(page, server.BaseUrl, "admin", adminPassword);
-            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/password$"));
             await Expect(page.GetByTestId("password-required")).ToBeVisibleAsync();
             // Nothing else opens until it is changed.
             await page.GotoAsync(server.BaseUrl + "/staff");
-            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/password$"));
 
             await page.GetByLabel("当前密码").FillAsync(adminPassword);
             await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("short1");
@@ -60,7 +60,7 @@ public partial class StaffAccountTests(PosFixture pos)
             await page.GetByTestId("signout-submit").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
             await TillSignIn.SignInAsync(page, server.BaseUrl, "wang.wu", temporary);
-            await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/password$"));
         }
         // A second start on the same database prints no password: the admin exists.
         await using (var again = await PosServer.StartInAsync(folder, new Dictionary<string, string>(), "--Accounts:SeedDemo", "false"))

@@ -24,23 +24,23 @@ public static class AccountEndpoints
             if (!result.IsSuccess)
                 return Results.LocalRedirect($"/signin?error={result.Error.Code}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
             await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Value));
-            return Results.LocalRedirect(result.Value.MustChangePassword ? "/account/password" : LocalOrRoot(returnUrl));
+            return Results.LocalRedirect(result.Value.MustChangePassword ? "/password" : LocalOrRoot(returnUrl));
         }).AllowAnonymous().RequireRateLimiting(StaffAuthentication.SignInLimit);
 
-        app.MapPost("/account/signout", async ([FromForm] string? reason, StaffAccounts accounts, HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
+        app.MapPost("/account/signout", async (HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
         {
             db.AddAudit(AuditActions.SignOut);
             await db.SaveChangesAsync(ct);
             await http.SignOutAsync(StaffClaims.Scheme);
             return Results.LocalRedirect("/signin");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()); // no form fields, still a form post
 
         app.MapPost("/account/password", async ([FromForm] string? current, [FromForm] string? next, [FromForm] string? repeat,
             StaffAccounts accounts, HttpContext http, CancellationToken ct) =>
         {
             if (StaffClaims.AccountId(http.User) is not { } id) return Results.LocalRedirect("/signin");
             var result = await accounts.ChangePasswordAsync(id, current, next, repeat, ct);
-            if (!result.IsSuccess) return Results.LocalRedirect("/account/password?error=" + result.Error.Code);
+            if (!result.IsSuccess) return Results.LocalRedirect("/password?error=" + result.Error.Code);
             await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Value));
             return Results.LocalRedirect("/?password=changed");
         });

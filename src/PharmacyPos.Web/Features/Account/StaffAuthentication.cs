@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
 using PharmacyPos.Checkout;
 using PharmacyPos.Checkout.Staff;
 using PharmacyPos.Domain.Staff;
@@ -19,7 +20,7 @@ public static class StaffAuthentication
 {
     public const string SignInLimit = "sign-in";
 
-    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, bool requireHttps)
     {
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffAccounts>();
@@ -31,13 +32,17 @@ public static class StaffAuthentication
         services.AddScoped<StaffScopes>();
         services.AddScoped<CircuitHandler, StaffCircuit>();
         services.AddCascadingAuthenticationState();
+        services.AddMemoryCache();
+        // A till stays open for a shift: its circuit asks again every minute whether the account still stands.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidation>();
 
         services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.Scheme, o =>
         {
             o.Cookie.Name = "PharmacyPos.Staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Behind HTTPS (Security:RequireHttps) the cookie is never sent in clear.
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             // A shift, not forever: a till left signed in overnight asks again in the morning.
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
@@ -77,14 +82,15 @@ public static class StaffAuthentication
     {
         var path = context.Request.Path;
         if (StaffClaims.MustChangePassword(context.User)
-            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/api/session") && !IsAsset(path))
+            && !path.StartsWithSegments("/password") && !path.StartsWithSegments("/signout") && !path.StartsWithSegments("/account")
+            && !path.StartsWithSegments("/api/session") && !IsAsset(path))
         {
             if (IsApi(context.Request))
             {
                 await PosApi.Problem(new("PASSWORD_CHANGE_REQUIRED", "请先修改初始密码。"), StatusCodes.Status403Forbidden).ExecuteAsync(context);
                 return;
             }
-            context.Response.Redirect("/account/password");
+            context.Response.Redirect("/password");
             return;
         }
         // Who this request acts for: the audit log names them for whatever it saves.
@@ -106,12 +112,38 @@ public static class StaffAuthentication
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var user = context.Principal;
-        if (user is null || StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp
-            || await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp) is null)
+        if (context.Principal is null || !await StillValidAsync(context.Principal, context.HttpContext.RequestServices))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(StaffClaims.Scheme);
+        }
+    }
+
+    /// <summary>How long a "this sign-in still stands" answer is reused: a disabled account or changed password takes effect within it.</summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>Same account, same security stamp, not disabled. Asked of the database at most every <see cref="RecheckAfter"/> per sign-in.</summary>
+    internal static async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal user, IServiceProvider services)
+    {
+        if (StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp) return false;
+        var cache = services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
+        var key = ("staff-valid", id, stamp);
+        if (cache.TryGetValue(key, out bool valid)) return valid;
+        valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp) is not null;
+        cache.Set(key, valid, RecheckAfter);
+        return valid;
+    }
+
+    private sealed class StaffRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes)
+        : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(logs)
+    {
+        protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+        protected override async Task<bool> ValidateAuthenticationStateAsync(
+            Microsoft.AspNetCore.Components.Authorization.AuthenticationState state, CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await StillValidAsync(state.User, scope.ServiceProvider);
         }
     }
 
