@@ -130,14 +130,7 @@ public sealed class MobileHarness : IAsyncLifetime
             NullLogger<PharmacyPos.Checkout.Refunds.RefundCheckout>.Instance), db);
 
     /// <summary>A context acting for one member of staff, as a signed-in till's requests do.</summary>
-    public PosDbContext ContextFor(Actor actor)
-    {
-        var staff = new StaffOnDuty(1, "T0001-01");
-        staff.Set(actor);
-        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(Database.Options);
-        return new PosDbContext(builder.Options, staff, Clock);
-    }
+    public PosDbContext ContextFor(Actor actor) => Database.NewContextFor(actor, Clock);
 
     public (PharmacyPos.Checkout.Reconciliation.DailyReconciliation, PosDbContext) Reconciliation()
     {

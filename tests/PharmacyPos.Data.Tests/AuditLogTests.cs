@@ -14,14 +14,7 @@ public class AuditLogTests : IAsyncLifetime
     public async Task InitializeAsync() => _db = await TestDatabase.CreateWithDemoCatalogueAsync();
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private PosDbContext As(StaffRole role)
-    {
-        var staff = new StaffOnDuty(1, "T0001-01");
-        staff.Set(new Actor(role.ToString().ToLowerInvariant(), role.ToChinese(), role));
-        var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(_db.Options);
-        return new PosDbContext((DbContextOptions<PosDbContext>)builder.Options, staff);
-    }
+    private PosDbContext As(StaffRole role) => _db.NewContextFor(new Actor(role.ToString().ToLowerInvariant(), role.ToChinese(), role));
 
     [Fact]
     public async Task The_app_refuses_to_change_or_delete_an_audit_line()

@@ -28,6 +28,7 @@ public partial class StaffAccountTests(PosFixture pos)
             var page = await pos.OpenSignedOutAsync();
             await page.GotoAsync(server.BaseUrl + "/reconciliation");
             await Expect(page).ToHaveURLAsync(new Regex("/signin"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "signin.png") });
             await TillSignIn.SignInAsync(page, server.BaseUrl, "admin", adminPassword);
             await Expect(page).ToHaveURLAsync(new Regex("/password$"));
             await Expect(page.GetByTestId("password-required")).ToBeVisibleAsync();

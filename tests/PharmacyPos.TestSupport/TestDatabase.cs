@@ -81,11 +81,21 @@ public sealed class TestDatabase : IAsyncDisposable
     public string[] PosArguments => [.. IsPostgreSql ? ["--Database:PostgreSql", Options.PostgreSql!] : new[] { "--Database:Path", Options.Path },
         "--Database:PersonalDataKey", PersonalDataKey];
 
-    public PosDbContext NewContext()
+    public PosDbContext NewContext() => new(ContextOptions());
+
+    /// <summary>A context acting for one member of staff at terminal T0001-01 of store 1, as a signed-in till's requests do.</summary>
+    public PosDbContext NewContextFor(PharmacyPos.Domain.Staff.Actor actor, TimeProvider? clock = null)
+    {
+        var staff = new PharmacyPos.Domain.Staff.StaffOnDuty(1, "T0001-01");
+        staff.Set(actor);
+        return new PosDbContext(ContextOptions(), staff, clock);
+    }
+
+    private DbContextOptions<PosDbContext> ContextOptions()
     {
         var builder = new DbContextOptionsBuilder<PosDbContext>();
         builder.UsePosDatabase(Options);
-        return new PosDbContext(builder.Options);
+        return builder.Options;
     }
 
     public async ValueTask DisposeAsync()

@@ -27,19 +27,16 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
 
     public async Task<Result<SignedIn>> SignInAsync(string? userName, string? password, CancellationToken ct = default)
     {
-        var name = userName?.Trim().ToLowerInvariant() ?? "";
-        var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+        var (name, account, outcome) = await AttemptAsync(userName, password, ct);
         var now = clock.GetUtcNow();
         if (account is null)
         {
             // Same answer as a wrong password: the screen does not tell a guesser which accounts exist.
-            db.AddAudit(AuditActions.SignInFailed, detail: $"账号“{Truncate(name)}”不存在", actor: new Actor(Truncate(name), "未知", null));
+            db.AddAudit(AuditActions.SignInFailed, detail: $"账号“{name}”不存在", actor: new Actor(name, "未知", null));
             await db.SaveChangesAsync(ct);
-            log.LogWarning("Sign-in refused: no account {UserName}", Truncate(name));
+            log.LogWarning("Sign-in refused: no account {UserName}", name);
             return WrongCredentials;
         }
-        var matches = !account.IsLocked(now) && !account.Disabled && Verify(account, password);
-        var outcome = account.SignIn(matches, now);
         var actor = Actor.For(account);
         db.AddAudit(outcome switch
         {
@@ -70,11 +67,8 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     /// </summary>
     public async Task<Result<Actor>> VerifyApproverAsync(string? userName, string? password, string tradeNo, CancellationToken ct = default)
     {
-        var name = userName?.Trim().ToLowerInvariant() ?? "";
-        var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+        var (name, account, outcome) = await AttemptAsync(userName, password, ct);
         var now = clock.GetUtcNow();
-        var outcome = account is null ? SignInOutcome.WrongPassword
-            : account.SignIn(!account.IsLocked(now) && !account.Disabled && Verify(account, password), now);
         var approver = account is null ? null : Actor.For(account);
         var refused = outcome switch
         {
@@ -85,9 +79,9 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         };
         if (refused is not null)
         {
-            db.AddAudit(AuditActions.RefundApprovalRefused, tradeNo, detail: $"批准人“{Truncate(name)}”：{refused.Message}");
+            db.AddAudit(AuditActions.RefundApprovalRefused, tradeNo, detail: $"批准人“{name}”：{refused.Message}");
             await db.SaveChangesAsync(ct);
-            log.LogWarning("Refund of {TradeNo}: approval by {Approver} refused ({Code})", tradeNo, Truncate(name), refused.Code);
+            log.LogWarning("Refund of {TradeNo}: approval by {Approver} refused ({Code})", tradeNo, name, refused.Code);
             return refused;
         }
         return approver!;
@@ -203,6 +197,19 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         ("cashier", "演示收银员", StaffRole.Cashier, "shouyin2026"),
         ("manager", "演示店长", StaffRole.Manager, "dianzhang2026"),
     ];
+
+    /// <summary>
+    /// One counted attempt: the password is only looked at when the account could sign in at all,
+    /// and a wrong one counts towards the lock. An unknown name is a wrong password.
+    /// </summary>
+    private async Task<(string Name, StaffAccount? Account, SignInOutcome Outcome)> AttemptAsync(string? userName, string? password, CancellationToken ct)
+    {
+        var name = Truncate(userName?.Trim().ToLowerInvariant() ?? "");
+        var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+        if (account is null) return (name, null, SignInOutcome.WrongPassword);
+        var now = clock.GetUtcNow();
+        return (name, account, account.SignIn(!account.IsLocked(now) && !account.Disabled && Verify(account, password), now));
+    }
 
     private bool Verify(StaffAccount account, string? password)
     {

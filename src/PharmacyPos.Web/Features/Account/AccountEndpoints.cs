@@ -29,9 +29,7 @@ public static class AccountEndpoints
 
         app.MapPost("/account/signout", async (HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
         {
-            db.AddAudit(AuditActions.SignOut);
-            await db.SaveChangesAsync(ct);
-            await http.SignOutAsync(StaffClaims.Scheme);
+            await SignOutAsync(http, db, ct);
             return Results.LocalRedirect("/signin");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()); // no form fields, still a form post
 
@@ -57,11 +55,16 @@ public static class AccountEndpoints
 
         app.MapDelete("/api/session", async (HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
         {
-            db.AddAudit(AuditActions.SignOut);
-            await db.SaveChangesAsync(ct);
-            await http.SignOutAsync(StaffClaims.Scheme);
+            await SignOutAsync(http, db, ct);
             return Results.NoContent();
         });
+    }
+
+    private static async Task SignOutAsync(HttpContext http, Data.PosDbContext db, CancellationToken ct)
+    {
+        db.AddAudit(AuditActions.SignOut);
+        await db.SaveChangesAsync(ct);
+        await http.SignOutAsync(StaffClaims.Scheme);
     }
 
     /// <summary>Only a path on this POS: a crafted sign-in link must not send the cashier elsewhere.</summary>
