@@ -69,6 +69,27 @@ public class ProtocolBenchmarks
     [Benchmark(Description = "Payment code classification")]
     public bool Classify() => PaymentCode.Classify("281234567890123456").IsSuccess;
 
+    private readonly PharmacyPos.Data.PersonalData.PersonalDataProtector _protector = new(RandomNumberGenerator.GetBytes(32));
+    private readonly Microsoft.AspNetCore.Identity.PasswordHasher<object> _hasher = new();
+    private string _sealed = "";
+    private string _hash = "";
+
+    [GlobalSetup(Targets = [nameof(Seal), nameof(Unseal), nameof(PasswordVerify)])]
+    public void SetupStaff()
+    {
+        _sealed = _protector.Protect("11010519491231002X");
+        _hash = _hasher.HashPassword(this, "shouyin2026");
+    }
+
+    [Benchmark(Description = "Seal an ID number (AES-256-GCM, HMAC nonce)")]
+    public string Seal() => _protector.Protect("11010519491231002X");
+
+    [Benchmark(Description = "Unseal an ID number")]
+    public string Unseal() => _protector.Unprotect(_sealed);
+
+    [Benchmark(Description = "Password check at sign-in (framework hasher, PBKDF2)")]
+    public Microsoft.AspNetCore.Identity.PasswordVerificationResult PasswordVerify() => _hasher.VerifyHashedPassword(this, _hash, "shouyin2026");
+
     [Benchmark(Description = "Route decision (bound, covered)")]
     public SettlementRoute Route() => SettlementRoute.Decide(_sale, _code, new PlatformAnswer.Bound("P1", "张三", Money.FromYuan(500m)));
 }

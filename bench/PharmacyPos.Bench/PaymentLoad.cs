@@ -134,7 +134,7 @@ public sealed class PaymentLoad(TextWriter console)
         return
         [
             new Result("5. Start-up and memory", $"cold start to ready, the till's existing database + sandbox (worst of {runs})", Stats.Ms(again.Max()), "< 3 s", Runs(again), again.Max() < 3000),
-            new Result("5. Start-up and memory", $"first install: fresh SQLite, 7 migrations, demo catalogue + sandbox (worst of {runs})", Stats.Ms(fresh.Max()), "< 3 s", Runs(fresh), fresh.Max() < 3000),
+            new Result("5. Start-up and memory", $"first install: fresh SQLite, all migrations, first administrator, demo accounts and catalogue + sandbox (worst of {runs})", Stats.Ms(fresh.Max()), "< 3 s", Runs(fresh), fresh.Max() < 3000),
         ];
     }
 }
