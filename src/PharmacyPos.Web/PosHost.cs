@@ -68,7 +68,7 @@ public static class PosHost
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", false);
-        services.AddStaffAuthentication(requireHttps);
+        services.AddStaffAuthentication(builder.Configuration, requireHttps);
         services.Configure<PharmacyPos.Checkout.Settings.RefundOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Settings.RefundOptions.Section));
         services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
         services.AddScoped<PriceEdit>();
@@ -161,7 +161,7 @@ public static class PosHost
             // Once, on the console only (never the log file): the owner writes it down and changes it at first sign-in.
             Console.WriteLine($"首次启动：已创建管理员账号 admin，初始密码 {password}（只显示这一次，首次登录后须修改）");
         }
-        if (app.Configuration.GetValue("Accounts:SeedDemo", false) && await staff.SeedDemoAsync(terminal.StoreId) > 0)
+        if (app.Services.GetRequiredService<AccountOptions>().SeedDemo && await staff.SeedDemoAsync(terminal.StoreId) > 0)
             app.Logger.LogInformation("Demo accounts seeded: cashier (收银员) and manager (店长); passwords in the README");
         if (app.Configuration.GetValue("Catalogue:SeedDemo", true))
         {

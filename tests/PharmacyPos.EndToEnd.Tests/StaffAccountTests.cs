@@ -103,4 +103,27 @@ public partial class StaffAccountTests(PosFixture pos)
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("登录尝试过于频繁，请一分钟后再试。");
     }
+
+    [Fact]
+    public async Task A_changed_password_ends_the_accounts_other_sign_ins()
+    {
+        await using var server = await PosServer.StartAsync("--Accounts:SessionRecheckSeconds", "0");
+        using var till = await server.SignInAsync(StaffRole.Cashier);
+        Assert.Equal(HttpStatusCode.OK, (await till.GetAsync("/api/catalogue/lookup?entry=YP00202")).StatusCode);
+
+        // The same cashier, elsewhere, changes the password through the form (antiforgery token and all).
+        using var elsewhere = await server.SignInAsync(StaffRole.Cashier);
+        var form = await elsewhere.GetStringAsync("/password");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var changed = await elsewhere.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["current"] = PosServer.DemoStaff(StaffRole.Cashier).Password,
+            ["next"] = "newpass2027", ["repeat"] = "newpass2027",
+        }));
+        Assert.EndsWith("/?password=changed", changed.RequestMessage!.RequestUri!.PathAndQuery, StringComparison.Ordinal);
+
+        using var refused = await till.GetAsync("/api/catalogue/lookup?entry=YP00202");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/catalogue/lookup?entry=YP00202")).StatusCode);
+    }
 }

@@ -20,8 +20,10 @@ public static class StaffAuthentication
 {
     public const string SignInLimit = "sign-in";
 
-    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, bool requireHttps)
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, IConfiguration configuration, bool requireHttps)
     {
+        var options = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new();
+        services.AddSingleton(options);
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped(sp =>
@@ -64,7 +66,10 @@ public static class StaffAuthentication
             // Per address: a guesser cycling through user names is slowed down even before any account locks.
             o.AddPolicy(SignInLimit, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.SignInsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
             o.OnRejected = async (context, ct) =>
             {
                 var error = new Domain.Errors.PosError("SIGN_IN_THROTTLED", "登录尝试过于频繁，请一分钟后再试。");
@@ -119,10 +124,11 @@ public static class StaffAuthentication
         }
     }
 
-    /// <summary>How long a "this sign-in still stands" answer is reused: a disabled account or changed password takes effect within it.</summary>
-    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
-
-    /// <summary>Same account, same security stamp, not disabled. Asked of the database at most every <see cref="RecheckAfter"/> per sign-in.</summary>
+    /// <summary>
+    /// Same account, same security stamp, not disabled. Asked of the database at most every
+    /// <see cref="AccountOptions.SessionRecheckSeconds"/> per sign-in: a disabled account or a
+    /// changed password takes effect within it.
+    /// </summary>
     internal static async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal user, IServiceProvider services)
     {
         if (StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp) return false;
@@ -130,7 +136,8 @@ public static class StaffAuthentication
         var key = ("staff-valid", id, stamp);
         if (cache.TryGetValue(key, out bool valid)) return valid;
         valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp) is not null;
-        cache.Set(key, valid, RecheckAfter);
+        var recheck = TimeSpan.FromSeconds(services.GetRequiredService<AccountOptions>().SessionRecheckSeconds);
+        if (recheck > TimeSpan.Zero) cache.Set(key, valid, recheck);
         return valid;
     }
 
