@@ -36,14 +36,14 @@ internal static class AuditTrail
             foreach (var e in source.UnsavedJournal)
             {
                 if (AuditActions.ForJournal(e.Event) is not { } action) continue;
-                var (amount, at, approver) = source switch
+                var (amount, where, approver) = source switch
                 {
                     Order o => (o.Total, terminal ?? o.TerminalId, (string?)null),
                     Refund r => (r.Amount, terminal ?? "", action == AuditActions.RefundRequested || action == AuditActions.RefundRetried ? r.ApprovedBy : null),
                     _ => (Money.Zero, terminal ?? "", null),
                 };
                 var detail = source is Order order ? $"{order.Method.ToChinese()}{(e.Detail is null ? "" : "；" + e.Detail)}" : e.Detail;
-                lines.Add(AuditEntry.Record(source.StoreId, at, actor, e.At, action, source.TradeNo.Value, amount, detail, approver));
+                lines.Add(AuditEntry.Record(source.StoreId, where, actor, e.At, action, source.TradeNo.Value, amount, detail, approver));
             }
         }
         foreach (var r in tracker.Entries<PurchaseRegistration>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
