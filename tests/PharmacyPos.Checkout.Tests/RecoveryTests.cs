@@ -25,6 +25,13 @@ public sealed class RecoveryTests(MobileHarness h) : IClassFixture<MobileHarness
         return await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id);
     }
 
+    private async Task<string> JournalAsync(string tradeNo)
+    {
+        await using var db = h.Database.NewContext();
+        return string.Join("\n", await db.Journal.AsNoTracking().Where(e => e.TradeNo == tradeNo).OrderBy(e => e.Id)
+            .Select(e => e.At + " " + e.Event + " " + e.Status + " " + e.Detail).ToListAsync());
+    }
+
     [Fact]
     public async Task A_channel_that_keeps_failing_is_asked_less_and_less_often_and_settled_once_it_answers()
     {
@@ -76,10 +83,10 @@ public sealed class RecoveryTests(MobileHarness h) : IClassFixture<MobileHarness
         Assert.True(h.Sandbox.Confirm(Channel.WeChat, attempt.TradeNo.Value));
         h.Clock.Advance(TimeSpan.FromSeconds(75));
 
-        await h.Recovery.RunOnceAsync();
+        var report = await h.Recovery.RunOnceAsync();
 
         var order = await OrderAsync(attempt.OrderId);
-        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.True(order.Status == OrderStatus.Paid, $"order {order.Id} is {order.Status}; recovery {report}, worked [{string.Join(",", report.Worked)}]; journal:\n{await JournalAsync(attempt.TradeNo.Value)}");
         Assert.True(order.SettledUnattended);
         Assert.Equal(Movement.Charge, Assert.Single(h.Ledger(attempt.TradeNo.Value)).Movement);
     }

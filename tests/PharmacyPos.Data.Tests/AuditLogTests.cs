@@ -57,6 +57,18 @@ public class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cashier_cannot_import_the_catalogue()
+    {
+        await using var cashier = As(StaffRole.Cashier);
+        var rows = CatalogueFile.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "编码,条码,名称,规格,生产厂家,单位,零售价,拼音码,医保编码,全自费,医保类别\nZZ001,6900000000981,新药,1,某厂,盒,1.00,XY,,否,")), "c.csv");
+        var report = await new CatalogueImport(cashier).ImportAsync(rows);
+        Assert.Equal(0, report.Imported);
+        Assert.Contains("只有店长或管理员", Assert.Single(report.Errors).Message);
+        Assert.False(await cashier.Drugs.AnyAsync(d => d.Code == "ZZ001"));
+    }
+
+    [Fact]
     public async Task A_catalogue_import_is_audited_once_and_each_price_it_changed_on_its_own_line()
     {
         await using (var manager = As(StaffRole.Manager))

@@ -11,6 +11,18 @@ namespace PharmacyPos.Data.Registrations;
 /// <summary>登记台账: the registrations of one day, on screen and as CSV/XLSX files.</summary>
 public sealed class RegistrationLedger(PosDbContext db)
 {
+    /// <summary>
+    /// The day's registrations with ID numbers whole, for the export (the registration record
+    /// itself). Whoever takes them out of the POS is in the audit log.
+    /// </summary>
+    public async Task<IReadOnlyList<PurchaseRegistration>> ExportDayAsync(int storeId, DateOnly day, string format, CancellationToken ct = default)
+    {
+        var rows = await ForDayAsync(storeId, day, ct);
+        db.AddAudit(Domain.Audit.AuditActions.RegistrationsExported, detail: $"{day:yyyy-MM-dd} 登记台账 {format.ToUpperInvariant()}，{rows.Count} 条（含完整身份证号）");
+        await db.SaveChangesAsync(ct);
+        return rows;
+    }
+
     public async Task<IReadOnlyList<PurchaseRegistration>> ForDayAsync(int storeId, DateOnly day, CancellationToken ct = default)
     {
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string RefundFailed = "refund.failed";
     public const string RefundApprovalRefused = "refund.approval-refused";
     public const string Registration = "registration";
+    public const string RegistrationsExported = "registrations.exported";
     public const string PriceChanged = "price.changed";
     public const string CatalogueImported = "catalogue.imported";
     public const string SettingsChanged = "settings.changed";
@@ -49,6 +50,7 @@ public static class AuditActions
         [RefundFailed] = "退款失败",
         [RefundApprovalRefused] = "退款批准失败",
         [Registration] = "购药登记",
+        [RegistrationsExported] = "导出登记台账",
         [PriceChanged] = "修改价格",
         [CatalogueImported] = "导入药品目录",
         [SettingsChanged] = "修改设置",

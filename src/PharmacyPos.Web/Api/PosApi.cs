@@ -42,12 +42,13 @@ public static class PosApi
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
                 return Problem(new PosError("DATE_INVALID", "日期格式不正确，应为 yyyy-MM-dd。"), StatusCodes.Status400BadRequest);
-            var rows = await ledger.ForDayAsync(terminal.Value.StoreId, day, ct);
+            if (format is not (null or "csv" or "xlsx"))
+                return Problem(new PosError("FORMAT_INVALID", "导出格式只能是 csv 或 xlsx。"), StatusCodes.Status400BadRequest);
+            var rows = await ledger.ExportDayAsync(terminal.Value.StoreId, day, format ?? "csv", ct);
             return format switch
             {
                 "xlsx" => Results.File(RegistrationLedger.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"登记台账-{date}.xlsx"),
-                null or "csv" => Results.File(RegistrationLedger.ToCsv(rows), "text/csv", $"登记台账-{date}.csv"),
-                _ => Problem(new PosError("FORMAT_INVALID", "导出格式只能是 csv 或 xlsx。"), StatusCodes.Status400BadRequest),
+                _ => Results.File(RegistrationLedger.ToCsv(rows), "text/csv", $"登记台账-{date}.csv"),
             };
         }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
 
