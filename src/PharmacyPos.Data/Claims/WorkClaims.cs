@@ -18,7 +18,7 @@ public enum WorkKind { OrderRecovery = 1, RefundRecovery = 2, DailyReconciliatio
 public static class WorkClaims
 {
     public static IWorkClaims For(DatabaseOptions options) =>
-        options.IsPostgreSql ? new PostgreSqlAdvisoryClaims(options.PostgreSql!) : SqliteProcessClaims.Instance;
+        options.IsPostgreSql ? new PostgreSqlAdvisoryClaims(options.PostgreSql!) : SqliteProcessClaims.For(options.Path);
 }
 
 /// <summary>
@@ -60,11 +60,17 @@ internal sealed class PostgreSqlAdvisoryClaims(string connectionString) : IWorkC
     }
 }
 
-/// <summary>A SQLite file serves one POS process: claims among that process's workers are enough.</summary>
+/// <summary>
+/// A SQLite file serves one POS process: claims among that process's workers are enough. They
+/// are per file: row ids of two databases in one process (the test suites run several) are not
+/// the same items, and one database's claim must not turn the other's work away.
+/// </summary>
 internal sealed class SqliteProcessClaims : IWorkClaims
 {
-    public static readonly SqliteProcessClaims Instance = new();
+    private static readonly ConcurrentDictionary<string, SqliteProcessClaims> PerFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(WorkKind, long), byte> _held = new();
+
+    public static SqliteProcessClaims For(string path) => PerFile.GetOrAdd(System.IO.Path.GetFullPath(path), _ => new SqliteProcessClaims());
 
     public Task<IAsyncDisposable?> TryClaimAsync(WorkKind kind, long id, CancellationToken ct = default) =>
         Task.FromResult<IAsyncDisposable?>(_held.TryAdd((kind, id), 0) ? new Held(this, (kind, id)) : null);
