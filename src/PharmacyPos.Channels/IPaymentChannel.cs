@@ -7,7 +7,9 @@ namespace PharmacyPos.Channels;
 /// <param name="AuthCode">The scanned payment code, or for insurance the certificate number.</param>
 /// <param name="Lines">What is being bought: the insurance platform needs the fee details.</param>
 /// <param name="PhysicalCard">Insurance only: the code is a card number read at the counter (certificate type 03).</param>
-public sealed record ChannelPayment(string OutTradeNo, Money Amount, string AuthCode, string Subject, IReadOnlyList<OrderLine> Lines, bool PhysicalCard = false);
+/// <param name="Insured">The person the till's own 1101 lookup just found (it decided the route): the insurance channel settles for them without asking again.</param>
+public sealed record ChannelPayment(string OutTradeNo, Money Amount, string AuthCode, string Subject, IReadOnlyList<OrderLine> Lines, bool PhysicalCard = false,
+    Insurance.InsuredPerson? Insured = null);
 
 public sealed record ChannelRefund(string OutTradeNo, string OutRefundNo, Money Total, Money RefundAmount, string? ChannelTradeId);
 

@@ -20,6 +20,15 @@ public sealed class InsuranceClientTests(SandboxFixture sandbox) : IDisposable
     public void Dispose() => sandbox.Faults.Clear();
 
     [Fact]
+    public void A_person_written_to_a_log_shows_neither_number_whole()
+    {
+        var text = new ChannelPayment("1", Money.FromYuan(1m), "code", "药", [], Insured: new InsuredPerson("33010020000001", "张三", "33010619850315002", "310", Money.FromYuan(5m))).ToString();
+        Assert.DoesNotContain("33010020000001", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("33010619850315002", text, StringComparison.Ordinal);
+        Assert.Contains("****0001", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_code_of_a_bound_card_identifies_the_insured_person_and_balance()
     {
         var found = Assert.IsType<PersonLookup.Found>(await sandbox.Insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));

@@ -27,6 +27,16 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
     }
 
     [Fact]
+    public async Task An_insurance_payment_asks_the_platform_who_the_person_is_once()
+    {
+        // A zero-delay "fault" that only counts: each 1101 the sandbox answers uses one of the 10.
+        h.Faults.Add(new FaultRule("insurance", "1101", FaultKind.Latency, DelayMs: 0, Times: 10));
+        var paid = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("rich-bound", Wallet.Alipay))).Attempt;
+        Assert.Equal((PaymentMethod.InsuranceAccount, OrderStatus.Paid), (paid.Method, paid.Status));
+        Assert.Equal(9, Assert.Single(h.Faults.Rules()).Times);
+    }
+
+    [Fact]
     public async Task A_bound_customer_with_enough_balance_pays_from_the_insurance_account()
     {
         var result = await ScanAsync(await h.SaleAsync("YP00001", "YP00004"), h.Code("rich-bound", Wallet.Alipay));

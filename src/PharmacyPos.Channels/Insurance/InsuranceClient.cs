@@ -10,7 +10,12 @@ using PharmacyPos.Domain.Orders;
 namespace PharmacyPos.Channels.Insurance;
 
 /// <summary>The insured person behind a code or card (1101).</summary>
-public sealed record InsuredPerson(string PsnNo, string Name, string CertNo, string InsuType, Money AccountBalance);
+public sealed record InsuredPerson(string PsnNo, string Name, string CertNo, string InsuType, Money AccountBalance)
+{
+    /// <summary>Masked, should a lookup or a payment ever be written to a log: never the whole 社保编码 or ID number.</summary>
+    public override string ToString() =>
+        $"InsuredPerson {{ PsnNo = ****{PsnNo[^Math.Min(4, PsnNo.Length)..]}, CertNo = ****, InsuType = {InsuType}, AccountBalance = {AccountBalance} }}";
+}
 
 public abstract record PersonLookup
 {
@@ -88,12 +93,11 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
             InsuranceAnswer.Text(baseinfo["certno"]), InsuranceAnswer.Text(insuinfo["insutype"]), balance));
     }
 
-    /// <summary>1101 → 2101 pre-settlement → 2102 settlement from the personal account.</summary>
+    /// <summary>1101 (unless the caller already has the person) → 2101 pre-settlement → 2102 settlement from the personal account.</summary>
     public async Task<ChannelOutcome> PayAsync(ChannelPayment payment, CancellationToken ct = default)
     {
-        var found = await FindPersonAsync(payment.AuthCode, Certificate(payment), ct);
         InsuredPerson person;
-        switch (found)
+        switch (payment.Insured is { } known ? new PersonLookup.Found(known) : await FindPersonAsync(payment.AuthCode, Certificate(payment), ct))
         {
             case PersonLookup.Found f: person = f.Person; break;
             case PersonLookup.NotBound n: return new ChannelOutcome.Failed(ChannelFailure.NotBound, n.Detail);

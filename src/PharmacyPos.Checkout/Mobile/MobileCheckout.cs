@@ -59,9 +59,11 @@ public sealed class MobileCheckout(
         var code = classified.Value;
 
         var route = SettlementRoute.WithoutAskingPlatform(sale, code);
+        InsuredPerson? insured = null;
         if (route is null)
         {
             var lookup = await platform.FindPersonAsync(code.Value, CertificateType.ElectronicVoucher, ct);
+            insured = (lookup as PersonLookup.Found)?.Person;
             PlatformAnswer? answer = lookup switch
             {
                 PersonLookup.Found f => new PlatformAnswer.Bound(f.Person.PsnNo, f.Person.Name, f.Person.AccountBalance),
@@ -77,10 +79,11 @@ public sealed class MobileCheckout(
         }
         log.LogInformation("Code {Code} ({Wallet}): route {Method} because {Reason}", code, code.Wallet, route.Method, route.Reason);
 
-        return await SettleAsync(sale, route, code.Value, form, physicalCard: false, ct);
+        return await SettleAsync(sale, route, code.Value, insured, form, physicalCard: false, ct);
     }
 
-    private async Task<ScanResult> SettleAsync(Sale sale, SettlementRoute route, string authCode, PurchaseRegistration.Form? form,
+    /// <param name="insured">The person the route was decided for: the insurance channel settles for them without a second 1101.</param>
+    private async Task<ScanResult> SettleAsync(Sale sale, SettlementRoute route, string authCode, InsuredPerson? insured, PurchaseRegistration.Form? form,
         bool physicalCard, CancellationToken ct)
     {
         PurchaseRegistration? registration = null;
@@ -105,7 +108,8 @@ public sealed class MobileCheckout(
             return new ScanResult.Refused(OrderNotSaved);
         }
         var outcome = await channels.For(order.Method).PayAsync(
-            new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard), ct);
+            new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard,
+                route.Method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard ? insured : null), ct);
         log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
         Apply(order, outcome, "pay");
         try
@@ -138,7 +142,7 @@ public sealed class MobileCheckout(
         }
         var route = SettlementRoute.ForCard(sale, new PlatformAnswer.Bound(found.Person.PsnNo, found.Person.Name, found.Person.AccountBalance));
         if (!route.IsSuccess) return new ScanResult.Refused(route.Error);
-        return await SettleAsync(sale, route.Value, number, form, physicalCard: true, ct);
+        return await SettleAsync(sale, route.Value, number, found.Person, form, physicalCard: true, ct);
     }
 
     /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times,
