@@ -11,34 +11,11 @@ public class CardAndRegistrationTests(PosFixture pos)
 {
     private const string ZhangSanCard = "330100001234567";
 
-    private async Task<IPage> SaleAsync(string code, int quantity = 1)
-    {
-        var page = await pos.OpenTillAsync();
-        await pos.ScanDrugAsync(page, code);
-        var qty = page.Locator($"tr.line[data-code={code}] input.qty");
-        await Expect(qty).ToHaveCountAsync(1);
-        if (quantity > 1)
-        {
-            await qty.FillAsync(quantity.ToString());
-            await qty.PressAsync("Enter");
-            await Expect(qty).ToHaveValueAsync(quantity.ToString());
-        }
-        return page;
-    }
-
-    private static async Task SwipeAsync(IPage page, string cardNo)
-    {
-        await page.Keyboard.PressAsync("F10");
-        await Expect(page.GetByTestId("scan-prompt")).ToHaveTextAsync("请刷社保卡，或手工输入社保卡号后回车");
-        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-        await Till.ScanAsync(page, cardNo);
-    }
-
     [Fact]
     public async Task A_card_swipe_pays_from_the_personal_account_and_shows_script_B()
     {
-        var page = await SaleAsync("YP00001");
-        await SwipeAsync(page, ZhangSanCard);
+        var page = await pos.SaleAsync("YP00001");
+        await Till.SwipeAsync(page, ZhangSanCard);
 
         await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
         await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("您可以考虑用手机支付宝/微信绑定电子社保卡");
@@ -49,8 +26,8 @@ public class CardAndRegistrationTests(PosFixture pos)
     [Fact]
     public async Task A_card_cannot_pay_for_a_wholly_self_paid_drug()
     {
-        var page = await SaleAsync("YP00232");
-        await SwipeAsync(page, ZhangSanCard);
+        var page = await pos.SaleAsync("YP00232");
+        await Till.SwipeAsync(page, ZhangSanCard);
         await Expect(page.GetByTestId("scan-error")).ToContainTextAsync("不能刷社保卡支付");
         await Expect(page.GetByTestId("scan-error")).ToHaveAttributeAsync("data-code", "CARD_DRUG_BARRED");
     }
@@ -58,16 +35,9 @@ public class CardAndRegistrationTests(PosFixture pos)
     [Fact]
     public async Task A_card_swipe_at_the_threshold_is_registered_and_the_ledger_lists_and_exports_it()
     {
-        var page = await SaleAsync("YP00001", 16); // ¥209.60
-        await SwipeAsync(page, ZhangSanCard);
-        await Expect(page.GetByTestId("registration-form")).ToBeVisibleAsync();
-        await page.GetByTestId("reg-name").FillAsync("张小三");
-        await page.GetByTestId("reg-id").FillAsync("11010519491231002X");
-        await page.GetByTestId("reg-phone").FillAsync("13912345678");
-        await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
-        await page.GetByTestId("reg-submit").ClickAsync();
-        await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
-        var tradeNo = Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
+        var page = await pos.SaleAsync("YP00001", 16); // ¥209.60
+        await Till.SwipeAsync(page, ZhangSanCard);
+        var tradeNo = await Till.RegisterAsync(page, "11010519491231002X", "社保卡支付成功");
 
         // The ledger is the manager's: a cashier's till does not open it.
         var ledger = await pos.OpenTillAsync("/registrations", "h1", StaffRole.Manager);

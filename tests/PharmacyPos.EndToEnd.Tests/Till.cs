@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace PharmacyPos.EndToEnd.Tests;
 
@@ -18,6 +19,44 @@ public static partial class Till
     /// <summary>Scans a demo-catalogue drug's barcode, looked up by its 编码.</summary>
     public static async Task ScanDrugAsync(this PosFixture pos, IPage page, string drugCode) =>
         await ScanAsync(page, (await pos.DrugAsync(drugCode)).GetProperty("barcode").GetString()!);
+
+    /// <summary>A fresh till with one drug entered, its quantity typed in the 数量 field.</summary>
+    public static async Task<IPage> SaleAsync(this PosFixture pos, string code, int quantity = 1)
+    {
+        var page = await pos.OpenTillAsync();
+        await pos.ScanDrugAsync(page, code);
+        var qty = page.Locator($"tr.line[data-code={code}] input.qty");
+        await Expect(qty).ToHaveCountAsync(1);
+        if (quantity > 1)
+        {
+            await qty.FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await qty.PressAsync("Enter");
+            await Expect(qty).ToHaveValueAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return page;
+    }
+
+    /// <summary>F10 and a card through the reader.</summary>
+    public static async Task SwipeAsync(IPage page, string cardNo)
+    {
+        await page.Keyboard.PressAsync("F10");
+        await Expect(page.GetByTestId("scan-prompt")).ToHaveTextAsync("请刷社保卡，或手工输入社保卡号后回车");
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await ScanAsync(page, cardNo);
+    }
+
+    /// <summary>The registration form, filled and sent; the 交易号 of the payment it let through.</summary>
+    public static async Task<string> RegisterAsync(IPage page, string purchaserId, string paidText)
+    {
+        await Expect(page.GetByTestId("registration-form")).ToBeVisibleAsync();
+        await page.GetByTestId("reg-name").FillAsync("张小三");
+        await page.GetByTestId("reg-id").FillAsync(purchaserId);
+        await page.GetByTestId("reg-phone").FillAsync("13912345678");
+        await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToContainTextAsync(paidText);
+        return TradeNoIn(await page.GetByTestId("status").TextContentAsync());
+    }
 
     public static string TradeNoIn(string? text) => TradeNoPattern().Match(text ?? "").Value;
 
