@@ -22,6 +22,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     internal PersonalDataProtector Protector => options.FindProtector()
         ?? throw new InvalidOperationException("PosDbContext needs UsePosDatabase(...): ID numbers are sealed with the configured personal-data key.");
 
+    private DateTimeOffset Now => (clock ?? TimeProvider.System).GetUtcNow();
+
     /// <summary>Who this unit of work acts for, as the audit log will name them.</summary>
     public Actor Actor => staff?.Current ?? Actor.System;
 
@@ -32,8 +34,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public AuditEntry AddAudit(string action, string? tradeNo = null, Domain.Money? amount = null, string? detail = null,
         string? approver = null, Actor? actor = null)
     {
-        var entry = AuditEntry.Record(staff?.StoreId ?? 0, staff?.Terminal ?? "", actor ?? Actor, (clock ?? TimeProvider.System).GetUtcNow(),
-            action, tradeNo, amount, detail, approver);
+        var entry = AuditEntry.Record(staff?.StoreId ?? 0, staff?.Terminal ?? "", actor ?? Actor, Now, action, tradeNo, amount, detail, approver);
         Audit.Add(entry);
         return entry;
     }
@@ -51,10 +52,24 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditTrail.RefuseRewrites(ChangeTracker);
-        var audit = AuditTrail.Collect(ChangeTracker, staff, (clock ?? TimeProvider.System).GetUtcNow());
-        Audit.AddRange(audit);
-        var (sources, entries) = CollectJournal();
+        // The audit trail and the journal read the tracker five times: find the changes once for all of them
+        // (a catalogue import tracks every drug), then let the save find the rows they added.
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<AuditEntry> audit;
+        List<IJournaled> sources;
+        List<JournalEntry> entries;
+        try
+        {
+            AuditTrail.RefuseRewrites(ChangeTracker);
+            audit = AuditTrail.Collect(ChangeTracker, staff, Now);
+            Audit.AddRange(audit);
+            (sources, entries) = CollectJournal();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

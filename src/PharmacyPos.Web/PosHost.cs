@@ -96,6 +96,7 @@ public static class PosHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();
+        app.UseStaffOnDuty();
         app.UseRateLimiter();
         app.UseAntiforgery();
         // The sign-in page needs its stylesheet and script before anyone is signed in.

@@ -87,7 +87,9 @@ public sealed class MobileCheckout(
         bool physicalCard, CancellationToken ct)
     {
         PurchaseRegistration? registration = null;
-        if (RegistrationRule.Applies(route.Method, sale.Total, (await settings.CurrentAsync(ct)).RegistrationThreshold))
+        // The store's threshold is read only when the rule can apply: a wallet payment costs no extra query.
+        if (RegistrationRule.CanApply(route.Method)
+            && RegistrationRule.Applies(route.Method, sale.Total, (await settings.CurrentAsync(ct)).RegistrationThreshold))
         {
             if (form is null) return new ScanResult.NeedsRegistration(route, new Dictionary<string, string>());
             var (filled, errors) = PurchaseRegistration.Fill(form, route.Insured!.InsuredName, route.Insured.PsnNo, route.Method, sale.Total);

@@ -28,7 +28,14 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
 {
     /// <summary>Does refunding this much need a manager, for whoever is on duty? The pop-up asks before 是.</summary>
     public async Task<bool> NeedsApprovalAsync(Money amount, CancellationToken ct = default) =>
-        RefundApproval.IsRequired(amount, db.Actor, (await settings.CurrentAsync(ct)).RefundApprovalThreshold);
+        await ApprovalThresholdAsync(amount, ct) is not null;
+
+    /// <summary>The threshold a refund of this much crosses for whoever is on duty, or null when they need no one.</summary>
+    private async Task<Money?> ApprovalThresholdAsync(Money amount, CancellationToken ct)
+    {
+        var threshold = (await settings.CurrentAsync(ct)).RefundApprovalThreshold;
+        return RefundApproval.IsRequired(amount, db.Actor, threshold) ? threshold : null;
+    }
 
     public async Task<Result<RefundView>> RefundAsync(long orderId, RefundApprover? approver = null, CancellationToken ct = default)
     {
@@ -39,9 +46,8 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
             log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
             return PosErrors.RefundNotAllowed;
         }
-        var threshold = (await settings.CurrentAsync(ct)).RefundApprovalThreshold;
         string? approvedBy = null;
-        if (RefundApproval.IsRequired(order.Total, db.Actor, threshold))
+        if (await ApprovalThresholdAsync(order.Total, ct) is { } threshold)
         {
             if (approver is null) return RefundApproval.Required(order.Total, threshold);
             var approved = await staff.VerifyApproverAsync(approver.UserName, approver.Password, order.TradeNo.Value, ct);

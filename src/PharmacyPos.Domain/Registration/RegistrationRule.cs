@@ -8,6 +8,8 @@ namespace PharmacyPos.Domain.Registration;
 /// </summary>
 public static class RegistrationRule
 {
-    public static bool Applies(PaymentMethod method, Money total, Money threshold) =>
-        method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard && total >= threshold;
+    public static bool Applies(PaymentMethod method, Money total, Money threshold) => CanApply(method) && total >= threshold;
+
+    /// <summary>Only the insured person's account is registered; a wallet payment never is, whatever its amount.</summary>
+    public static bool CanApply(PaymentMethod method) => method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard;
 }

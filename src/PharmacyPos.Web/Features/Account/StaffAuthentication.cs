@@ -98,9 +98,14 @@ public static class StaffAuthentication
             context.Response.Redirect("/password");
             return;
         }
-        // Who this request acts for: the audit log names them for whatever it saves.
-        context.RequestServices.GetRequiredService<StaffOnDuty>().Set(StaffClaims.ToActor(context.User));
         await next();
+    });
+
+    /// <summary>Who this request acts for: the audit log names them for whatever it saves.</summary>
+    public static IApplicationBuilder UseStaffOnDuty(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.RequestServices.GetRequiredService<StaffOnDuty>().Set(StaffClaims.ToActor(context.User));
+        return next(context);
     });
 
     private static bool IsAsset(PathString path) =>
