@@ -143,14 +143,14 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                     await Task.Delay(300, ct);
                     var giveUp = random.Next(20) == 0;
                     _doing[w] = giveUp ? "abandon" : "poll";
-                    using var polled = await http.PostAsync($"/api/orders/{tradeNo}/{(giveUp ? "abandon" : "poll")}", null, ct);
+                    using var polled = await http.PostAsync($"/api/orders/{tradeNo}/{(giveUp ? "abandon" : "poll")}", System.Net.Http.Json.JsonContent.Create(new { }), ct);
                     status = (await polled.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("status").GetString();
                 }
                 if (status == nameof(OrderStatus.Paid) && random.Next(2) == 0)
                 {
                     _doing[w] = "refund";
                     Interlocked.Increment(ref _refunds);
-                    using var _ = await http.PostAsync($"/api/orders/{tradeNo}/refund", null, ct);
+                    using var _ = await http.PostAsync($"/api/orders/{tradeNo}/refund", System.Net.Http.Json.JsonContent.Create(new { }), ct);
                 }
                 _doing[w] = null;
             }

@@ -16,6 +16,7 @@ namespace PharmacyPos.Data;
 public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOnDuty? staff = null, TimeProvider? clock = null) : DbContext(options)
 {
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Domain.Stores.StoreSettings> StoreSettings => Set<Domain.Stores.StoreSettings>();
 
@@ -23,6 +24,14 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         ?? throw new InvalidOperationException("PosDbContext needs UsePosDatabase(...): ID numbers are sealed with the configured personal-data key.");
 
     private DateTimeOffset Now => (clock ?? TimeProvider.System).GetUtcNow();
+
+    /// <summary>
+    /// The store whose rows this unit of work may see: the till's own. Every query of a
+    /// store-owned table is filtered by it in the model, so a 交易号 of another store of the chain
+    /// is simply not found — by the API, the pages, refunds, polls and recovery alike. Null only
+    /// for contexts made without a till (migrations, start-up, tests of the data layer).
+    /// </summary>
+    public int? StoreScope => staff?.StoreId;
 
     /// <summary>Who this unit of work acts for, as the audit log will name them.</summary>
     public Actor Actor => staff?.Current ?? Actor.System;
@@ -116,8 +125,18 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.JournalConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.ReconciliationConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.StaffAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new Configuration.StaffSessionConfiguration());
         modelBuilder.ApplyConfiguration(new Configuration.AuditConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.StoreSettingsConfiguration());
+
+        modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
+        modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);
+        modelBuilder.Entity<Refund>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
+        modelBuilder.Entity<JournalEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope);
+        modelBuilder.Entity<PurchaseRegistration>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
+        modelBuilder.Entity<Reconciliation.ReconciliationRun>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
+        // Store 0: what happened before any till signed in (first start), the chain's as a whole.
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope || e.StoreId == 0);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -11,4 +11,17 @@ public static class BeijingTime
     public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
 
     public static DateTimeOffset From(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>The years a till's records can fall in; a typed time outside them is a slip of the keys, not a query.</summary>
+    public const int FirstYear = 2000, LastYear = 2099;
+
+    /// <summary>A time the cashier typed (the shop's clock) as an instant, or false for one outside <see cref="FirstYear"/>–<see cref="LastYear"/>.</summary>
+    public static bool TryFromTyped(DateTime? typed, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (typed is not { } t) return true;
+        if (t.Year is < FirstYear or > LastYear) return false;
+        instant = new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), Offset);
+        return true;
+    }
 }

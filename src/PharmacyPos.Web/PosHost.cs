@@ -41,7 +41,14 @@ public static class PosHost
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's SAMEORIGIN would be a second value.
-        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", false);
+        services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        // The banner says nothing an attacker needs to know.
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
@@ -67,7 +74,6 @@ public static class PosHost
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
-        var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", false);
         services.AddStaffAuthentication(builder.Configuration, requireHttps);
         services.Configure<PharmacyPos.Checkout.Settings.RefundOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Settings.RefundOptions.Section));
         services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
@@ -95,6 +101,7 @@ public static class PosHost
         app.Use(ProblemsForWrites);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(JsonForApiWrites);
         app.UsePasswordChangeGate();
         app.UseStaffOnDuty();
         app.UseRateLimiter();
@@ -137,13 +144,40 @@ public static class PosHost
         _ => new("REQUEST_FAILED", "请求未完成，请重试。"),
     }, context.Response.StatusCode).ExecuteAsync(context);
 
+    /// <summary>
+    /// A state-changing API call must say it is JSON, even with no body. A page on another port of
+    /// this host is the same site, so SameSite cookies do not stop it posting a form or text/plain
+    /// with the cashier's cookie; a JSON request makes the browser ask first (CORS), which the POS
+    /// never grants.
+    /// </summary>
+    private static Task JsonForApiWrites(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method)
+            || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+                && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+            return next();
+        return PosApi.Problem(new("UNSUPPORTED_MEDIA_TYPE", "请求格式不受支持：须为 JSON（Content-Type: application/json）。"),
+            StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// Scripts only from the POS itself (Blazor's and till.js; no inline script, no eval), the
+    /// circuit's WebSocket only back to the POS, forms only to the POS, nothing framed. Inline
+    /// styles stay allowed: Blazor's reconnect dialog sets them, and a style cannot run code.
+    /// </summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>No framing (click-jacking at the till), no MIME sniffing, no referrer carrying a 交易号 out of the store.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers["Referrer-Policy"] = "no-referrer";
         return next();
     }

@@ -3,6 +3,7 @@ using PharmacyPos.Web;
 
 try
 {
+    if (await ConsoleCommands.TryRunAsync(args) is { } exitCode) return exitCode;
     var app = await PosHost.BuildAsync(args);
     await app.RunAsync();
     return 0;

@@ -38,7 +38,7 @@ public sealed class ApprovalAndAuditTests(MobileHarness h) : IClassFixture<Mobil
     private async Task<Actor> SignInAsync(string user, string password)
     {
         await using var db = h.ContextFor(Actor.System);
-        return (await h.Staff(db).SignInAsync(user, password)).Value.Actor;
+        return (await h.Staff(db).SignInAsync(user, password, "device:test-till")).Value.Actor;
     }
 
     private async Task<AttemptView> PaidAsync(Actor by, Sale sale, string customer = "unbound", Wallet wallet = Wallet.WeChat, PurchaseRegistration.Form? form = null)
@@ -101,32 +101,103 @@ public sealed class ApprovalAndAuditTests(MobileHarness h) : IClassFixture<Mobil
         Assert.Equal(RefundStatus.Refunded, (await RefundAsync(manager, large.OrderId)).Value.Status);
     }
 
-    [Fact]
-    public async Task Wrong_passwords_lock_an_account_for_five_minutes_and_every_attempt_is_in_the_audit_log()
+    private async Task CreateAccountAsync(string userName, string password)
     {
         await using (var db = h.ContextFor(new Actor("admin", "管理员", StaffRole.Admin)))
-            Assert.True((await h.Staff(db).CreateAsync(1, "locktest", "锁定测试", StaffRole.Cashier)).IsSuccess);
+            Assert.True((await h.Staff(db).CreateAsync(1, userName, "测试", StaffRole.Manager)).IsSuccess);
         await using (var db = h.Database.NewContext())
         {
-            var account = await db.StaffAccounts.SingleAsync(a => a.UserName == "locktest");
-            account.ChangePassword(new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>().HashPassword(account, "right2026x"));
+            var account = await db.StaffAccounts.SingleAsync(a => a.UserName == userName);
+            account.ChangePassword(new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>().HashPassword(account, password));
             await db.SaveChangesAsync();
         }
-        async Task<string?> TryAsync(string password)
-        {
-            await using var db = h.ContextFor(Actor.System);
-            return (await h.Staff(db).SignInAsync("locktest", password)).Error?.Code;
-        }
+    }
 
-        for (var i = 1; i < StaffAccount.MaxFailures; i++) Assert.Equal("SIGN_IN_FAILED", await TryAsync("wrong" + i));
-        Assert.Equal("ACCOUNT_LOCKED", await TryAsync("wrong5"));
-        Assert.Equal("ACCOUNT_LOCKED", await TryAsync("right2026x"));
-        h.Clock.Advance(StaffAccount.LockDuration);
-        Assert.Null(await TryAsync("right2026x"));
+    private async Task<string?> TryAsync(string userName, string password, string client)
+    {
+        await using var db = h.ContextFor(Actor.System);
+        return (await h.Staff(db).SignInAsync(userName, password, client)).Error?.Code;
+    }
+
+    [Fact]
+    public async Task A_guesser_is_held_back_with_growing_waits_while_the_real_user_at_their_till_signs_in()
+    {
+        await CreateAccountAsync("guessed", "right2026x");
+
+        for (var i = 1; i < SignInThrottle.FreeFailures; i++) Assert.Equal("SIGN_IN_FAILED", await TryAsync("guessed", "wrong" + i, "address:10.0.0.66"));
+        Assert.Equal("SIGN_IN_DELAYED", await TryAsync("guessed", "wrong5", "address:10.0.0.66"));
+        // Held back: not even the right password is looked at from there until the wait is over.
+        Assert.Equal("SIGN_IN_DELAYED", await TryAsync("guessed", "right2026x", "address:10.0.0.66"));
+        // The owner of the account, at their own till, is not held back at all.
+        Assert.Null(await TryAsync("guessed", "right2026x", "device:till-of-guessed"));
+
+        h.Clock.Advance(SignInThrottle.FirstDelay);
+        Assert.Equal("SIGN_IN_DELAYED", await TryAsync("guessed", "wrong6", "address:10.0.0.66"));
+        h.Clock.Advance(SignInThrottle.FirstDelay); // the wait doubled: 30 s is not enough now
+        Assert.Equal("SIGN_IN_DELAYED", await TryAsync("guessed", "right2026x", "address:10.0.0.66"));
+        h.Clock.Advance(SignInThrottle.FirstDelay);
+        Assert.Null(await TryAsync("guessed", "right2026x", "address:10.0.0.66"));
 
         await using var read = h.Database.NewContext();
-        var trail = await read.Audit.Where(e => e.UserName == "locktest").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
-        Assert.Equal([.. Enumerable.Repeat(AuditActions.SignInFailed, 4), AuditActions.SignInLocked, AuditActions.SignInLocked, AuditActions.SignIn], trail);
+        var trail = await read.Audit.Where(e => e.UserName == "guessed").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal(10, trail.Count);
+        Assert.Equal(AuditActions.SignIn, trail[^1]);
+    }
+
+    [Fact]
+    public async Task Only_sustained_guessing_from_many_clients_locks_the_account_itself_and_the_lock_ends()
+    {
+        await CreateAccountAsync("swarmed", "right2026x");
+        var failures = 0;
+        for (var client = 0; failures < StaffAccount.AccountLockFailures - 1; client++)
+            for (var i = 1; i < SignInThrottle.FreeFailures && failures < StaffAccount.AccountLockFailures - 1; i++, failures++)
+                Assert.Equal("SIGN_IN_FAILED", await TryAsync("swarmed", "wrong" + failures, "address:bot" + client));
+        Assert.Equal("ACCOUNT_LOCKED", await TryAsync("swarmed", "wrong-last", "address:bot-last"));
+        Assert.Equal("ACCOUNT_LOCKED", await TryAsync("swarmed", "right2026x", "device:till-of-swarmed"));
+        h.Clock.Advance(StaffAccount.LockDuration);
+        Assert.Null(await TryAsync("swarmed", "right2026x", "device:till-of-swarmed"));
+    }
+
+    [Fact]
+    public async Task Parallel_wrong_passwords_from_one_client_are_checked_exactly_five_times_and_each_is_counted()
+    {
+        await CreateAccountAsync("parallel", "right2026x");
+        var codes = await Task.WhenAll(Enumerable.Range(0, 19).Select(i => TryAsync("parallel", "wrong" + i, "address:10.0.0.77")));
+        Assert.Equal(SignInThrottle.FreeFailures - 1, codes.Count(c => c == "SIGN_IN_FAILED"));
+        await using var read = h.Database.NewContext();
+        Assert.Equal(SignInThrottle.FreeFailures, (await read.StaffAccounts.SingleAsync(a => a.UserName == "parallel")).FailedSignIns);
+    }
+
+    [Fact]
+    public async Task Wrong_approvals_naming_the_administrator_hold_back_that_cashiers_pop_up_not_the_administrator()
+    {
+        await CreateAccountAsync("approver", "right2026x");
+        await using (var db = h.ContextFor(MobileHarness.Cashier))
+        {
+            var staff = h.Staff(db);
+            for (var i = 1; i <= SignInThrottle.FreeFailures; i++) await staff.VerifyApproverAsync("approver", "wrong" + i, "202611290000000101000001");
+            Assert.Equal("SIGN_IN_DELAYED", (await staff.VerifyApproverAsync("approver", "right2026x", "202611290000000101000001")).Error?.Code);
+        }
+        Assert.Null(await TryAsync("approver", "right2026x", "device:till-of-approver"));
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_on_the_change_password_page_is_counted_throttled_and_audited()
+    {
+        await CreateAccountAsync("changer", "right2026x");
+        long id;
+        await using (var db = h.Database.NewContext()) id = (await db.StaffAccounts.SingleAsync(a => a.UserName == "changer")).Id;
+        async Task<string?> ChangeAsync(string current)
+        {
+            await using var db = h.ContextFor(Actor.System);
+            return (await h.Staff(db).ChangePasswordAsync(id, current, "newpass2027", "newpass2027", "device:stolen-till")).Error?.Code;
+        }
+        for (var i = 1; i < SignInThrottle.FreeFailures; i++) Assert.Equal("PASSWORD_CURRENT_WRONG", await ChangeAsync("wrong" + i));
+        Assert.Equal("SIGN_IN_DELAYED", await ChangeAsync("wrong5"));
+        Assert.Equal("SIGN_IN_DELAYED", await ChangeAsync("right2026x"));
+        await using var read = h.Database.NewContext();
+        Assert.Equal(SignInThrottle.FreeFailures + 1, await read.Audit.CountAsync(e => e.UserName == "changer" && e.Action == AuditActions.PasswordChangeRefused));
+        Assert.Equal(SignInThrottle.FreeFailures, (await read.StaffAccounts.SingleAsync(a => a.UserName == "changer")).FailedSignIns);
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
         s.AddSingleton(Microsoft.Extensions.Options.Options.Create(RefundOptions));
         s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<StaffAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>>();
+        s.AddSingleton<SignInThrottle>();
         s.AddScoped<PharmacyPos.Checkout.Staff.StaffAccounts>();
         s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         s.AddSingleton(PharmacyPos.Data.Claims.WorkClaims.For(Database.Options));
@@ -117,7 +118,10 @@ public sealed class MobileHarness : IAsyncLifetime
             Microsoft.Extensions.Options.Options.Create(RefundOptions), Clock);
 
     public PharmacyPos.Checkout.Staff.StaffAccounts Staff(PosDbContext db) =>
-        new(db, new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>(), Clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);
+        new(db, new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>(), Throttle, Clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);
+
+    /// <summary>One POS process's throttle: every use case of this instance shares it, as in the host.</summary>
+    public SignInThrottle Throttle { get; } = new();
 
     public static readonly Actor Manager = new("manager", "店长甲", StaffRole.Manager);
     public static readonly Actor Cashier = new("cashier", "收银员乙", StaffRole.Cashier);

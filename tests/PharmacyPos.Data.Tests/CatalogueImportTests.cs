@@ -45,6 +45,18 @@ public class CatalogueImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_price_beyond_what_a_till_sells_is_refused_at_import_with_its_row()
+    {
+        var report = await ImportCsvAsync(
+            "B001,6900000000059,天价药,1,某厂,盒,99999999999999,TJY,,否,",
+            "B002,6900000000066,贵药,1,某厂,盒,100000.00,GY,,否,");
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(2, Assert.Single(report.Errors).RowNumber);
+        Assert.Contains("不超过 ¥100000.00", report.Errors[0].Message);
+    }
+
+    [Fact]
     public async Task Reimporting_a_known_code_updates_that_drug_instead_of_adding_one()
     {
         await ImportCsvAsync("A001,6900000000011,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,16.80,BLFHSJN,XM01AE01A1,否,甲");

@@ -113,4 +113,20 @@ public class SaleTests
         drug.ChangePrice(Money.FromYuan(20m));
         Assert.Equal(Money.FromYuan(10m), sale.Total);
     }
+
+    [Fact]
+    public void A_sale_never_overflows_it_refuses_a_drug_priced_beyond_the_catalogues_bound_and_a_total_beyond_the_sales()
+    {
+        var sale = new Sale();
+        var absurd = Drugs.Mapped("YPX", 99_999_999_999_999m);
+        Assert.Equal("PRICE_OUT_OF_RANGE", sale.Add(absurd, 999).Error?.Code);
+        Assert.True(sale.IsEmpty);
+
+        var dear = Drugs.Mapped("YPD", 100_000m);
+        Assert.True(sale.Add(dear, 10).IsSuccess);
+        Assert.Equal("SALE_TOTAL_TOO_LARGE", sale.Add(dear, 1).Error?.Code);
+        Assert.Equal("SALE_TOTAL_TOO_LARGE", sale.ChangeQuantity(0, 999).Error?.Code);
+        Assert.Equal(Sale.MaxTotal, sale.Total);
+        Assert.Contains("请减少数量或分单结算", PharmacyPos.Domain.Errors.PosErrors.SaleTotalTooLarge.Message);
+    }
 }

@@ -22,25 +22,59 @@ public sealed class StaffAccountTests
     }
 
     [Fact]
-    public void Five_wrong_passwords_in_a_row_lock_the_account_and_even_the_right_one_is_refused_until_the_lock_ends()
+    public void The_account_itself_locks_only_after_sustained_failures_from_every_client_together()
     {
-        var a = Account();
-        for (var i = 1; i < StaffAccount.MaxFailures; i++) Assert.Equal(SignInOutcome.WrongPassword, a.SignIn(false, T0));
-        Assert.Equal(SignInOutcome.LockedOut, a.SignIn(false, T0));
-        Assert.Equal(T0 + StaffAccount.LockDuration, a.LockedUntil);
-        Assert.Equal(SignInOutcome.LockedOut, a.SignIn(true, T0 + StaffAccount.LockDuration - TimeSpan.FromSeconds(1)));
-        Assert.Equal(SignInOutcome.Succeeded, a.SignIn(true, T0 + StaffAccount.LockDuration));
-        Assert.Null(a.LockedUntil);
+        Assert.False(StaffAccount.LocksAfter(SignInThrottle.FreeFailures));
+        Assert.False(StaffAccount.LocksAfter(StaffAccount.AccountLockFailures - 1));
+        Assert.True(StaffAccount.LocksAfter(StaffAccount.AccountLockFailures));
     }
 
     [Fact]
-    public void A_right_password_resets_the_count_of_wrong_ones()
+    public void One_client_gets_five_free_failures_then_growing_waits_while_another_client_signs_in_as_usual()
+    {
+        var throttle = new SignInThrottle();
+        for (var i = 1; i <= SignInThrottle.FreeFailures; i++)
+        {
+            var (ticket, _) = throttle.TryAdmit("manager", "address:10.0.0.9", T0);
+            throttle.Failed(ticket!.Value, T0);
+        }
+        var (refused, retryAt) = throttle.TryAdmit("manager", "address:10.0.0.9", T0 + TimeSpan.FromSeconds(29));
+        Assert.Null(refused);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(30), retryAt);
+        // The manager's own till is another client: not held back at all.
+        Assert.NotNull(throttle.TryAdmit("manager", "device:till-1", T0).Ticket);
+
+        // The guesser's sixth try, after the wait, fails again: the next wait doubles.
+        var (sixth, _) = throttle.TryAdmit("manager", "address:10.0.0.9", T0 + TimeSpan.FromSeconds(30));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(90), throttle.Failed(sixth!.Value, T0 + TimeSpan.FromSeconds(30)));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15)],
+            new[] { 4, 5, 6, 9, 10, 40 }.Select(SignInThrottle.DelayAfter));
+    }
+
+    [Fact]
+    public void Parallel_guesses_from_one_client_get_exactly_five_checks()
+    {
+        var throttle = new SignInThrottle();
+        var admitted = Enumerable.Range(0, 19).AsParallel().Select(_ => throttle.TryAdmit("admin", "address:x", T0).Ticket).Count(t => t is not null);
+        Assert.Equal(SignInThrottle.FreeFailures, admitted);
+    }
+
+    [Fact]
+    public void A_right_password_forgets_the_clients_failures()
+    {
+        var throttle = new SignInThrottle();
+        for (var i = 1; i < SignInThrottle.FreeFailures; i++) throttle.Failed(throttle.TryAdmit("a", "c", T0).Ticket!.Value, T0);
+        throttle.Succeeded(throttle.TryAdmit("a", "c", T0).Ticket!.Value);
+        for (var i = 1; i < SignInThrottle.FreeFailures; i++) throttle.Failed(throttle.TryAdmit("a", "c", T0).Ticket!.Value, T0);
+        Assert.NotNull(throttle.TryAdmit("a", "c", T0).Ticket);
+    }
+
+    [Fact]
+    public void On_an_open_account_the_right_password_succeeds_and_a_wrong_one_does_not()
     {
         var a = Account();
-        for (var i = 1; i < StaffAccount.MaxFailures; i++) a.SignIn(false, T0);
-        Assert.Equal(SignInOutcome.Succeeded, a.SignIn(true, T0));
-        Assert.Equal(SignInOutcome.WrongPassword, a.SignIn(false, T0));
-        Assert.Equal(1, a.FailedSignIns);
+        Assert.Equal(SignInOutcome.WrongPassword, a.Check(false, T0));
+        Assert.Equal(SignInOutcome.Succeeded, a.Check(true, T0));
     }
 
     [Fact]
@@ -48,7 +82,7 @@ public sealed class StaffAccountTests
     {
         var a = Account();
         a.SetDisabled(true);
-        Assert.Equal(SignInOutcome.Disabled, a.SignIn(true, T0));
+        Assert.Equal(SignInOutcome.Disabled, a.Check(true, T0));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class CrashAndApiTests(PosFixture pos)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("DRUG_NOT_FOUND", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
-        var malformed = await pos.Http.PostAsync("/api/orders/12x/poll", null);
+        var malformed = await pos.Http.PostAsync("/api/orders/12x/poll", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("交易号", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
 

@@ -84,9 +84,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public PosDbContext NewContext() => new(ContextOptions());
 
     /// <summary>A context acting for one member of staff at terminal T0001-01 of store 1, as a signed-in till's requests do.</summary>
-    public PosDbContext NewContextFor(PharmacyPos.Domain.Staff.Actor actor, TimeProvider? clock = null)
+    public PosDbContext NewContextFor(PharmacyPos.Domain.Staff.Actor actor, TimeProvider? clock = null, int storeId = 1)
     {
-        var staff = new PharmacyPos.Domain.Staff.StaffOnDuty(1, "T0001-01");
+        var staff = new PharmacyPos.Domain.Staff.StaffOnDuty(storeId, $"T{storeId:D4}-01");
         staff.Set(actor);
         return new PosDbContext(ContextOptions(), staff, clock);
     }

@@ -9,25 +9,30 @@ using PharmacyPos.Domain.Staff;
 
 namespace PharmacyPos.Checkout.Staff;
 
-/// <summary>A member of staff who proved who they are.</summary>
-public sealed record SignedIn(long AccountId, Actor Actor, string SecurityStamp, bool MustChangePassword);
+/// <summary>A member of staff who proved who they are, and the server-side session their cookie names.</summary>
+public sealed record SignedIn(long AccountId, Actor Actor, string SecurityStamp, bool MustChangePassword, string SessionId);
 
 /// <summary>
 /// Sign-in, passwords and accounts. Passwords are hashed with the framework's hasher (PBKDF2);
-/// every attempt, good or bad, is in the audit log; wrong passwords lock the account
-/// (<see cref="StaffAccount.MaxFailures"/>), whether they were typed at sign-in or as a manager's approval.
+/// every attempt, good or bad, is in the audit log. Wrong passwords hold back the client that
+/// typed them (<see cref="SignInThrottle"/>), whether at sign-in, as a manager's approval or as
+/// the current password on the change-password page; only many clients together lock the account.
 /// </summary>
-public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, ILogger<StaffAccounts> log)
+/// <param name="client">Who is trying, as the throttle tells clients apart (a till's browser, an address).</param>
+public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount> hasher, SignInThrottle throttle, TimeProvider clock, ILogger<StaffAccounts> log)
 {
     public static readonly PosError WrongCredentials = new("SIGN_IN_FAILED", "账号或密码不正确。");
     public static readonly PosError NotAllowed = new("FORBIDDEN", "只有管理员可以管理账号。");
     public static readonly PosError Disabled = new("ACCOUNT_DISABLED", "该账号已停用，请联系管理员。");
     public static PosError Locked(DateTimeOffset until) =>
         new("ACCOUNT_LOCKED", $"密码错误次数过多，账号已锁定，请于 {Domain.BeijingTime.From(until):HH:mm} 后再试，或联系管理员重置。");
+    public static PosError Delayed(DateTimeOffset until) =>
+        new("SIGN_IN_DELAYED", $"密码错误次数过多，请于 {Domain.BeijingTime.From(until):HH:mm:ss} 后再试。");
 
-    public async Task<Result<SignedIn>> SignInAsync(string? userName, string? password, CancellationToken ct = default)
+    /// <param name="client">Who is trying, as the throttle tells clients apart: the till's browser, or its address.</param>
+    public async Task<Result<SignedIn>> SignInAsync(string? userName, string? password, string client, CancellationToken ct = default)
     {
-        var (name, account, outcome) = await AttemptAsync(userName, password, ct);
+        var (name, account, outcome, retryAt) = await AttemptAsync(userName, password, client, ct);
         var now = clock.GetUtcNow();
         if (account is null)
         {
@@ -38,28 +43,38 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
             return WrongCredentials;
         }
         var actor = Actor.For(account);
+        var session = outcome == SignInOutcome.Succeeded ? db.StaffSessions.Add(StaffSession.Start(account.Id, now)).Entity : null;
         db.AddAudit(outcome switch
         {
             SignInOutcome.Succeeded => AuditActions.SignIn,
             SignInOutcome.LockedOut => AuditActions.SignInLocked,
             _ => AuditActions.SignInFailed,
-        }, detail: outcome switch
-        {
-            SignInOutcome.WrongPassword => $"密码错误（连续第 {account.FailedSignIns} 次）",
-            SignInOutcome.LockedOut => $"账号锁定至 {account.LockedUntil:O}",
-            SignInOutcome.Disabled => "账号已停用",
-            _ => null,
-        }, actor: actor);
+        }, detail: Describe(outcome, account, retryAt, client), actor: actor);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Sign-in of {UserName} ({Role}): {Outcome}", account.UserName, account.Role, outcome);
         return outcome switch
         {
-            SignInOutcome.Succeeded => new SignedIn(account.Id, actor, account.SecurityStamp, account.MustChangePassword),
-            SignInOutcome.LockedOut => Locked(account.LockedUntil ?? now),
-            SignInOutcome.Disabled => Disabled,
-            _ => WrongCredentials,
+            SignInOutcome.Succeeded => new SignedIn(account.Id, actor, account.SecurityStamp, account.MustChangePassword, session!.Id),
+            _ => Refusal(outcome, account, retryAt, WrongCredentials),
         };
     }
+
+    private static PosError Refusal(SignInOutcome outcome, StaffAccount account, DateTimeOffset? retryAt, PosError wrong) => outcome switch
+    {
+        _ when retryAt is { } at => Delayed(at),
+        SignInOutcome.LockedOut => Locked(account.LockedUntil ?? DateTimeOffset.UtcNow),
+        SignInOutcome.Disabled => Disabled,
+        _ => wrong,
+    };
+
+    private static string? Describe(SignInOutcome outcome, StaffAccount account, DateTimeOffset? retryAt, string client) => outcome switch
+    {
+        _ when retryAt is { } at => $"该终端尝试过多，暂缓至 {Domain.BeijingTime.From(at):HH:mm:ss}（{client}）",
+        SignInOutcome.WrongPassword => $"密码错误（全部终端累计第 {account.FailedSignIns} 次，{client}）",
+        SignInOutcome.LockedOut => $"账号锁定至 {account.LockedUntil:O}",
+        SignInOutcome.Disabled => "账号已停用",
+        _ => null,
+    };
 
     /// <summary>
     /// A manager's credentials typed into a cashier's 回退 pop-up. Wrong ones count towards the
@@ -67,15 +82,14 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     /// </summary>
     public async Task<Result<Actor>> VerifyApproverAsync(string? userName, string? password, string tradeNo, CancellationToken ct = default)
     {
-        var (name, account, outcome) = await AttemptAsync(userName, password, ct);
-        var now = clock.GetUtcNow();
+        // The client is the cashier asking: a cashier guessing the manager's password holds back only their own pop-up.
+        var (name, account, outcome, retryAt) = await AttemptAsync(userName, password, "approval:" + db.Actor.UserName, ct);
         var approver = account is null ? null : Actor.For(account);
         var refused = outcome switch
         {
             SignInOutcome.Succeeded => Domain.Refunds.RefundApproval.CheckApprover(approver!, db.Actor),
-            SignInOutcome.LockedOut => Locked(account!.LockedUntil ?? now),
-            SignInOutcome.Disabled => Disabled,
-            _ => Domain.Refunds.RefundApproval.WrongCredentials,
+            _ when account is null => retryAt is { } at ? Delayed(at) : Domain.Refunds.RefundApproval.WrongCredentials,
+            _ => Refusal(outcome, account, retryAt, Domain.Refunds.RefundApproval.WrongCredentials),
         };
         if (refused is not null)
         {
@@ -87,25 +101,51 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         return approver!;
     }
 
-    /// <summary>Is this sign-in still the account's (same stamp, not disabled)? Changed passwords and roles end old sessions.</summary>
-    public async Task<Actor?> CurrentAsync(long accountId, string securityStamp, CancellationToken ct = default)
+    /// <summary>
+    /// Is this sign-in still good: its session not signed out, the account's stamp the same, the
+    /// account not disabled? Changed passwords and roles end every older session.
+    /// </summary>
+    public async Task<Actor?> CurrentAsync(long accountId, string securityStamp, string sessionId, CancellationToken ct = default)
     {
         var account = await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
-        return account is { Disabled: false } && account.SecurityStamp == securityStamp ? Actor.For(account) : null;
+        if (account is not { Disabled: false } || account.SecurityStamp != securityStamp) return null;
+        var open = await db.StaffSessions.AnyAsync(s => s.Id == sessionId && s.AccountId == accountId && s.EndedAt == null, ct);
+        return open ? Actor.For(account) : null;
     }
 
-    public async Task<Result<SignedIn>> ChangePasswordAsync(long accountId, string? current, string? next, string? repeat, CancellationToken ct = default)
+    /// <summary>Signing out ends the session on the server: the cookie, and any copy of it, is refused from now on.</summary>
+    public async Task SignOutAsync(string? sessionId, CancellationToken ct = default)
     {
-        var account = await db.StaffAccounts.SingleAsync(a => a.Id == accountId, ct);
-        if (!Verify(account, current)) return new PosError("PASSWORD_CURRENT_WRONG", "当前密码不正确。");
+        var session = sessionId is null ? null : await db.StaffSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        session?.End(clock.GetUtcNow());
+        db.AddAudit(AuditActions.SignOut);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static readonly PosError CurrentPasswordWrong = new("PASSWORD_CURRENT_WRONG", "当前密码不正确。");
+
+    /// <summary>The current password is checked like a sign-in: counted, throttled and audited, so a till left signed in cannot be used to guess it.</summary>
+    public async Task<Result<SignedIn>> ChangePasswordAsync(long accountId, string? current, string? next, string? repeat, string client, CancellationToken ct = default)
+    {
+        var userName = await db.StaffAccounts.Where(a => a.Id == accountId).Select(a => a.UserName).SingleAsync(ct);
+        var (_, found, outcome, retryAt) = await AttemptAsync(userName, current, client, ct);
+        var account = found!;
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            db.AddAudit(AuditActions.PasswordChangeRefused, detail: Describe(outcome, account, retryAt, client) ?? "当前密码不正确", actor: Actor.For(account));
+            await db.SaveChangesAsync(ct);
+            return Refusal(outcome, account, retryAt, CurrentPasswordWrong);
+        }
         if (next != repeat) return new PosError("PASSWORD_MISMATCH", "两次输入的新密码不一致。");
         if (PasswordRule.Check(next, account.UserName) is { } weak) return weak;
         if (next == current) return new PosError("PASSWORD_UNCHANGED", "新密码不能与当前密码相同。");
         account.ChangePassword(hasher.HashPassword(account, next!));
+        // A new stamp ends every earlier sign-in of the account; this one goes on in a new session.
+        var session = db.StaffSessions.Add(StaffSession.Start(account.Id, clock.GetUtcNow())).Entity;
         db.AddAudit(AuditActions.PasswordChanged, actor: Actor.For(account));
         await db.SaveChangesAsync(ct);
         log.LogInformation("{UserName} changed their password", account.UserName);
-        return new SignedIn(account.Id, Actor.For(account), account.SecurityStamp, false);
+        return new SignedIn(account.Id, Actor.For(account), account.SecurityStamp, false, session.Id);
     }
 
     public Task<List<StaffAccount>> ListAsync(CancellationToken ct = default) =>
@@ -136,6 +176,26 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         account.ResetPassword(hasher.HashPassword(account, temporary));
         db.AddAudit(AuditActions.AccountReset, detail: account.UserName);
         await db.SaveChangesAsync(ct);
+        return temporary;
+    }
+
+    /// <summary>
+    /// The owner's way back in when nobody can sign in (the administrator locked or forgotten):
+    /// run on the POS machine itself (<c>reset-password NAME</c>), never reachable from the web.
+    /// A one-time password, an unlocked and enabled account, and a line in the audit log.
+    /// </summary>
+    public async Task<Result<string>> ResetAtConsoleAsync(string? userName, CancellationToken ct = default)
+    {
+        var name = userName?.Trim().ToLowerInvariant() ?? "";
+        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+        if (account is null) return new PosError("ACCOUNT_NOT_FOUND", $"账号“{name}”不存在。");
+        var temporary = TemporaryPassword();
+        account.ResetPassword(hasher.HashPassword(account, temporary));
+        if (account.Disabled) account.SetDisabled(false);
+        db.AddAudit(AuditActions.PasswordResetAtConsole, detail: $"{account.UserName}：在收银系统主机上重置密码并解除锁定",
+            actor: new Actor("console", "本机控制台", null));
+        await db.SaveChangesAsync(ct);
+        log.LogWarning("Password of {UserName} reset at the POS machine's console", account.UserName);
         return temporary;
     }
 
@@ -199,16 +259,60 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     ];
 
     /// <summary>
-    /// One counted attempt: the password is only looked at when the account could sign in at all,
-    /// and a wrong one counts towards the lock. An unknown name is a wrong password.
+    /// One counted attempt. The throttle admits it first (a client past its free failures is
+    /// told when to come back, and no password is looked at); the password is only checked when
+    /// the account could sign in at all; a wrong one is added to the account's count in one
+    /// atomic statement, so parallel guesses are each counted. An unknown name is a wrong password.
     /// </summary>
-    private async Task<(string Name, StaffAccount? Account, SignInOutcome Outcome)> AttemptAsync(string? userName, string? password, CancellationToken ct)
+    private async Task<(string Name, StaffAccount? Account, SignInOutcome Outcome, DateTimeOffset? RetryAt)> AttemptAsync(
+        string? userName, string? password, string client, CancellationToken ct)
     {
         var name = Truncate(userName?.Trim().ToLowerInvariant() ?? "");
-        var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
-        if (account is null) return (name, null, SignInOutcome.WrongPassword);
         var now = clock.GetUtcNow();
-        return (name, account, account.SignIn(!account.IsLocked(now) && !account.Disabled && Verify(account, password), now));
+        var (ticket, retryAt) = throttle.TryAdmit(name, client, now);
+        if (ticket is not { } admitted)
+        {
+            var held = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+            return (name, held, SignInOutcome.WrongPassword, retryAt);
+        }
+        try
+        {
+            var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
+            // The password is looked at only for an account that could sign in now (neither disabled nor locked).
+            var open = account is not null && account.Check(passwordMatches: false, now) == SignInOutcome.WrongPassword;
+            var outcome = account is null ? SignInOutcome.WrongPassword : account.Check(open && Verify(account, password), now);
+            if (outcome == SignInOutcome.Succeeded)
+            {
+                throttle.Succeeded(admitted);
+                if (account!.FailedSignIns > 0)
+                    await db.StaffAccounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, 0), ct);
+                return (name, account, outcome, null);
+            }
+            var wait = throttle.Failed(admitted, now);
+            if (account is not null && outcome == SignInOutcome.WrongPassword)
+            {
+                outcome = await CountFailureAsync(account, now, ct);
+            }
+            return (name, account, outcome, wait > now ? wait : null);
+        }
+        catch
+        {
+            throttle.Abandoned(admitted);
+            throw;
+        }
+    }
+
+    /// <summary>Adds one to the account's failures in the database (not in memory: parallel attempts would lose counts) and locks it at the threshold.</summary>
+    private async Task<SignInOutcome> CountFailureAsync(StaffAccount account, DateTimeOffset now, CancellationToken ct)
+    {
+        var accounts = db.StaffAccounts.Where(a => a.Id == account.Id);
+        await accounts.ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, a => a.FailedSignIns + 1), ct);
+        var until = now + StaffAccount.LockDuration;
+        var locked = await accounts.Where(a => a.FailedSignIns >= StaffAccount.AccountLockFailures)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, 0).SetProperty(a => a.LockedUntil, until), ct);
+        await db.Entry(account).ReloadAsync(ct);
+        if (locked > 0) log.LogWarning("Account {UserName} locked until {Until}: {Failures} wrong passwords from all clients", account.UserName, until, StaffAccount.AccountLockFailures);
+        return account.Check(false, now) == SignInOutcome.LockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongPassword;
     }
 
     private bool Verify(StaffAccount account, string? password)

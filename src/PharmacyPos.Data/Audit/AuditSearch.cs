@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Domain.Audit;
 
@@ -30,31 +29,14 @@ public sealed class AuditSearch(PosDbContext db)
     }
 
     /// <summary>UTF-8 with BOM so Excel shows the Chinese; oldest first, as a trail is read.</summary>
-    public async Task<byte[]> ExportCsvAsync(AuditQuery q, CancellationToken ct = default)
-    {
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in new[] { "时间", "终端", "账号", "姓名", "角色", "操作", "交易号", "金额", "批准人", "说明" }) csv.WriteField(header);
-            await csv.NextRecordAsync();
-            await foreach (var e in Filter(q).OrderBy(e => e.At).ThenBy(e => e.Id).Take(ExportLimit).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                csv.WriteField(Domain.BeijingTime.From(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-                csv.WriteField(e.Terminal);
-                csv.WriteField(e.UserName);
-                csv.WriteField(e.DisplayName);
-                csv.WriteField(e.Role);
-                csv.WriteField(e.ActionText);
-                csv.WriteField(e.TradeNo);
-                csv.WriteField(e.Amount?.ToYuanString());
-                csv.WriteField(e.Approver);
-                csv.WriteField(e.Detail);
-                await csv.NextRecordAsync();
-            }
-        }
-        return buffer.ToArray();
-    }
+    public Task<byte[]> ExportCsvAsync(AuditQuery q, CancellationToken ct = default) =>
+        Export.CsvExport.WriteAsync(["时间", "终端", "账号", "姓名", "角色", "操作", "交易号", "金额", "批准人", "说明"],
+            Filter(q).OrderBy(e => e.At).ThenBy(e => e.Id).Take(ExportLimit).AsAsyncEnumerable()
+                .Select(e => (IReadOnlyList<object?>)
+                [
+                    Domain.BeijingTime.From(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    e.Terminal, e.UserName, e.DisplayName, e.Role, e.ActionText, e.TradeNo, e.Amount, e.Approver, e.Detail,
+                ]), ct);
 
     private IQueryable<AuditEntry> Filter(AuditQuery q)
     {

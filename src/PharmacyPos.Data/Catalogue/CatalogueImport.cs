@@ -92,8 +92,8 @@ public sealed class CatalogueImport(PosDbContext db)
 
         var priceText = row[CatalogueColumns.RetailPrice];
         Money price = default;
-        if (priceText.Length > 0 && (!Money.TryParse(priceText, out price) || price.Fen <= 0))
-            Fail(CatalogueColumns.RetailPrice, $"零售价“{priceText}”无效：必须是大于 0 的金额，最多两位小数。");
+        if (priceText.Length > 0 && (!Money.TryParse(priceText, out price) || !Drug.IsValidPrice(price)))
+            Fail(CatalogueColumns.RetailPrice, $"零售价“{priceText}”无效：必须是大于 0、不超过 {Drug.MaxRetailPrice} 的金额，最多两位小数。");
 
         var selfPaidText = row[CatalogueColumns.WhollySelfPaid];
         bool? selfPaid = selfPaidText.ToUpperInvariant() switch

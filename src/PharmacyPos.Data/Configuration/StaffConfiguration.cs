@@ -53,3 +53,16 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Stor
         b.Property(s => s.UpdatedBy).HasMaxLength(32);
     }
 }
+
+/// <summary>Sign-ins are the chain's like the accounts they belong to (a reference table when distributed).</summary>
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> b)
+    {
+        b.ToTable("staff_sessions");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).HasMaxLength(32).ValueGeneratedNever();
+        b.Ignore(s => s.IsOpen);
+        b.HasIndex(s => s.AccountId);
+    }
+}

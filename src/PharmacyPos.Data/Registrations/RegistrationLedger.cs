@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PharmacyPos.Domain;
@@ -43,22 +42,8 @@ public sealed class RegistrationLedger(PosDbContext db)
             r.PurchaserName, r.PurchaserId, r.Phone, r.Relation,
         }).ToDictionary(p => p.First, p => p.Second));
 
-    public static byte[] ToCsv(IEnumerable<PurchaseRegistration> registrations)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in Header) csv.WriteField(h);
-            csv.NextRecord();
-            foreach (var row in Rows(registrations))
-            {
-                foreach (var value in row.Values) csv.WriteField(value);
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
+    public static byte[] ToCsv(IEnumerable<PurchaseRegistration> registrations) =>
+        Export.CsvExport.Write(Header, Rows(registrations).Select(r => (IReadOnlyList<object?>)r.Values.ToList()));
 
     public static byte[] ToXlsx(IEnumerable<PurchaseRegistration> registrations)
     {

@@ -8,6 +8,8 @@ public static class AuditActions
     public const string SignInLocked = "sign-in.locked";
     public const string SignOut = "sign-out";
     public const string PasswordChanged = "password.changed";
+    public const string PasswordChangeRefused = "password.change-refused";
+    public const string PasswordResetAtConsole = "password.reset-console";
     public const string AccountCreated = "account.created";
     public const string AccountReset = "account.password-reset";
     public const string AccountDisabled = "account.disabled";
@@ -35,6 +37,8 @@ public static class AuditActions
         [SignInLocked] = "账号锁定",
         [SignOut] = "退出登录",
         [PasswordChanged] = "修改密码",
+        [PasswordChangeRefused] = "修改密码被拒",
+        [PasswordResetAtConsole] = "本机重置密码",
         [AccountCreated] = "新建账号",
         [AccountReset] = "重置密码",
         [AccountDisabled] = "停用账号",

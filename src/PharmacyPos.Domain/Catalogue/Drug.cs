@@ -57,9 +57,17 @@ public sealed class Drug
     public string InsuranceLabel =>
         IsUnmapped ? "未对码" : WhollySelfPaid ? "全自费" : Category is { } c ? c.ToChinese() + "类" : "已对码";
 
+    /// <summary>
+    /// The dearest box a till sells: far above any retail drug (the dearest DTP drugs cost tens of
+    /// thousands), far below where a sale's sums could overflow or a channel refuse the amount.
+    /// </summary>
+    public static readonly Money MaxRetailPrice = Money.FromYuan(100_000m);
+
+    public static bool IsValidPrice(Money price) => price.Fen > 0 && price <= MaxRetailPrice;
+
     public void ChangePrice(Money price)
     {
-        if (price.Fen <= 0) throw new ArgumentOutOfRangeException(nameof(price), "A retail price is above zero.");
+        if (!IsValidPrice(price)) throw new ArgumentOutOfRangeException(nameof(price), "A retail price is above zero and at most MaxRetailPrice.");
         RetailPrice = price;
     }
 

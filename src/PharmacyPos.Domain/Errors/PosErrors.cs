@@ -32,10 +32,18 @@ public static class PosErrors
 
     public static readonly PosError RefundNotAllowed = new("REFUND_NOT_ALLOWED", "该订单已退款、正在退款或未支付成功，不能再次回退。");
     public static readonly PosError RefundQueryEmpty = new("REFUND_QUERY_EMPTY", "没有找到符合条件的订单。");
+    public static readonly PosError QueryTimeOutOfRange =
+        new("QUERY_TIME_OUT_OF_RANGE", $"开始时间和结束时间须在 {BeijingTime.FirstYear} 年到 {BeijingTime.LastYear} 年之间，请检查年份。");
     public static readonly PosError EndBeforeStart = new("END_BEFORE_START", "结束时间不能早于开始时间。");
     public static readonly PosError TradeNoMalformed = new("TRADE_NO_MALFORMED", "交易号格式不正确：应为 24 位数字。");
     public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
 
     public static readonly PosError PriceInvalid =
-        new("PRICE_INVALID", "零售价必须是大于 0 的金额，最多两位小数。");
+        new("PRICE_INVALID", $"零售价必须是大于 0、不超过 {Catalogue.Drug.MaxRetailPrice} 的金额，最多两位小数。");
+
+    public static PosError PriceOutOfRange(string drugName) =>
+        new("PRICE_OUT_OF_RANGE", $"“{drugName}”的零售价超出允许范围（最高 {Catalogue.Drug.MaxRetailPrice}），请店长在药品目录中改价后再售。");
+
+    public static readonly PosError SaleTotalTooLarge =
+        new("SALE_TOTAL_TOO_LARGE", $"本单合计不能超过 {Sales.Sale.MaxTotal}，请减少数量或分单结算。");
 }

@@ -11,6 +11,12 @@ public sealed class Sale
 {
     private readonly List<SaleLine> _lines = [];
 
+    /// <summary>
+    /// The most one sale may come to: a pharmacy's largest real basket many times over, and well
+    /// inside what every channel takes in one trade (WeChat Pay's total_fee is a 32-bit count of fen).
+    /// </summary>
+    public static readonly Money MaxTotal = Money.FromYuan(1_000_000m);
+
     public IReadOnlyList<SaleLine> Lines => _lines;
     public bool IsEmpty => _lines.Count == 0;
     public Money Total => _lines.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
@@ -27,6 +33,8 @@ public sealed class Sale
         var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code);
         var checkedQuantity = Quantity.Check((existing?.Quantity ?? 0) + quantity);
         if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
+        if (!Drug.IsValidPrice(drug.RetailPrice)) return PosErrors.PriceOutOfRange(drug.Name);
+        if (WouldExceedMaxTotal(existing, drug.RetailPrice, checkedQuantity.Value)) return PosErrors.SaleTotalTooLarge;
 
         if (existing is not null)
         {
@@ -43,7 +51,9 @@ public sealed class Sale
         if (!IsLine(lineIndex)) return PosErrors.NoLineSelected;
         var checkedQuantity = Quantity.Check(quantity);
         if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
-        _lines[lineIndex].Quantity = checkedQuantity.Value;
+        var line = _lines[lineIndex];
+        if (WouldExceedMaxTotal(line, line.UnitPrice, checkedQuantity.Value)) return PosErrors.SaleTotalTooLarge;
+        line.Quantity = checkedQuantity.Value;
         return _lines[lineIndex];
     }
 
@@ -63,6 +73,13 @@ public sealed class Sale
     public bool IsInsuranceEligible => !IsEmpty && _lines.All(l => l.Drug.IsInsuranceEligible);
 
     public IEnumerable<SaleLine> LinesBarringInsurance => _lines.Where(l => !l.Drug.IsInsuranceEligible);
+
+    /// <summary>In decimal, so that the question itself cannot overflow whatever the prices.</summary>
+    private bool WouldExceedMaxTotal(SaleLine? replaced, Money unitPrice, int quantity)
+    {
+        var others = _lines.Where(l => l != replaced).Sum(l => (decimal)l.UnitPrice.Fen * l.Quantity);
+        return others + (decimal)unitPrice.Fen * quantity > MaxTotal.Fen;
+    }
 
     private bool IsLine(int index) => index >= 0 && index < _lines.Count;
 }

@@ -17,9 +17,13 @@ public enum SignInOutcome
 /// </summary>
 public sealed class StaffAccount
 {
-    /// <summary>Wrong passwords in a row before the account locks.</summary>
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Wrong passwords from all clients together, since the last good one, before the account
+    /// itself locks. Each client is held back after <see cref="SignInThrottle.FreeFailures"/>, so
+    /// only many clients guessing at once reach this; one guesser cannot lock the manager out.
+    /// </summary>
+    public const int AccountLockFailures = 20;
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
 
     private StaffAccount() { }
 
@@ -55,23 +59,19 @@ public sealed class StaffAccount
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
-    /// <summary>Counts the attempt. A locked or disabled account says so without the password being looked at.</summary>
-    public SignInOutcome SignIn(bool passwordMatches, DateTimeOffset now)
+    /// <summary>
+    /// What an attempt comes to. A locked or disabled account says so whatever the password; the
+    /// failure count itself is kept by the database, atomically (<see cref="LocksAfter"/> decides).
+    /// </summary>
+    public SignInOutcome Check(bool passwordMatches, DateTimeOffset now)
     {
         if (Disabled) return SignInOutcome.Disabled;
         if (IsLocked(now)) return SignInOutcome.LockedOut;
-        if (passwordMatches)
-        {
-            FailedSignIns = 0;
-            LockedUntil = null;
-            return SignInOutcome.Succeeded;
-        }
-        FailedSignIns++;
-        if (FailedSignIns < MaxFailures) return SignInOutcome.WrongPassword;
-        FailedSignIns = 0;
-        LockedUntil = now + LockDuration;
-        return SignInOutcome.LockedOut;
+        return passwordMatches ? SignInOutcome.Succeeded : SignInOutcome.WrongPassword;
     }
+
+    /// <summary>Does the count of failures since the last good password lock the account?</summary>
+    public static bool LocksAfter(int failedSignIns) => failedSignIns >= AccountLockFailures;
 
     public void ChangePassword(string newHash)
     {

@@ -64,6 +64,9 @@ public static class AdminEndpoints
         });
     }
 
+    /// <summary>Everything a caller put in (a fault rule, an order number) is text on the page, never markup.</summary>
+    private static string H(object? value) => WebUtility.HtmlEncode(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)) ?? "";
+
     private static string Page(SandboxState state, FaultBook faults) => $$"""
         <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>沙箱管理</title>
         <style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:24px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}</style></head>
@@ -76,10 +79,10 @@ public static class AdminEndpoints
           延迟毫秒 <input name="delayMs" value="0" size="6"> 次数 <input name="times" value="1" size="4">（-1 一直）
           <button>添加</button> <button type="button" onclick="fetch('/admin/faults',{method:'DELETE'}).then(()=>location.reload())">清除全部</button>
         </form>
-        <ul>{{string.Concat(faults.Rules().Select(r => $"<li>{r.Channel} {r.Operation} {r.Kind} {r.DelayMs}ms ×{r.Times}</li>"))}}</ul>
+        <ul>{{string.Concat(faults.Rules().Select(r => $"<li>{H(r.Channel)} {H(r.Operation)} {r.Kind} {r.DelayMs}ms ×{r.Times}</li>"))}}</ul>
         <h2>资金流水</h2><p><a href="/admin/bill">下载今日对账单 (CSV)</a></p>
         <table><tr><th>#</th><th>时间</th><th>渠道</th><th>类型</th><th>商户订单号</th><th>退款单号</th><th>顾客</th><th>金额</th></tr>
-        {{string.Concat(state.Ledger().Reverse().Take(200).Select(e => $"<tr><td>{e.Seq}</td><td>{BeijingTime.From(e.Time):HH:mm:ss}</td><td>{e.Channel}</td><td>{e.Movement}</td><td>{e.OutTradeNo}</td><td>{WebUtility.HtmlEncode(e.RefundNo)}</td><td>{e.CustomerId}</td><td>{new Money(e.AmountFen).ToYuanString()}</td></tr>"))}}
+        {{string.Concat(state.Ledger().Reverse().Take(200).Select(e => $"<tr><td>{e.Seq}</td><td>{BeijingTime.From(e.Time):HH:mm:ss}</td><td>{e.Channel}</td><td>{e.Movement}</td><td>{H(e.OutTradeNo)}</td><td>{H(e.RefundNo)}</td><td>{H(e.CustomerId)}</td><td>{new Money(e.AmountFen).ToYuanString()}</td></tr>"))}}
         </table>
         <script>
           document.getElementById('fault').onsubmit = async e => {

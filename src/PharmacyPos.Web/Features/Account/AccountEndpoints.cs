@@ -20,56 +20,74 @@ public static class AccountEndpoints
         app.MapPost("/account/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
             StaffAccounts accounts, HttpContext http, CancellationToken ct) =>
         {
-            var result = await accounts.SignInAsync(userName, password, ct);
+            var result = await accounts.SignInAsync(userName, password, SignInClients.For(http, userName), ct);
             if (!result.IsSuccess)
                 return Results.LocalRedirect($"/signin?error={result.Error.Code}&user={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
-            await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Value));
+            await SignedInAsync(http, result.Value);
             return Results.LocalRedirect(result.Value.MustChangePassword ? "/password" : LocalOrRoot(returnUrl));
         }).AllowAnonymous().RequireRateLimiting(StaffAuthentication.SignInLimit);
 
-        app.MapPost("/account/signout", async (HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
+        app.MapPost("/account/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, StaffAccounts accounts, CancellationToken ct) =>
         {
-            await SignOutAsync(http, db, ct);
+            // The middleware checks only requests that carry a form; a sign-out has no fields, so it is checked here, whatever it carries.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return PosApi.Problem(new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。"), StatusCodes.Status400BadRequest);
+            await SignOutAsync(http, accounts, ct);
             return Results.LocalRedirect("/signin");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()); // no form fields, still a form post
+        }).DisableAntiforgery();
 
         app.MapPost("/account/password", async ([FromForm] string? current, [FromForm] string? next, [FromForm] string? repeat,
             StaffAccounts accounts, HttpContext http, CancellationToken ct) =>
         {
             if (StaffClaims.AccountId(http.User) is not { } id) return Results.LocalRedirect("/signin");
-            var result = await accounts.ChangePasswordAsync(id, current, next, repeat, ct);
+            var result = await accounts.ChangePasswordAsync(id, current, next, repeat, SignInClients.For(http, http.User.Identity?.Name), ct);
             if (!result.IsSuccess) return Results.LocalRedirect("/password?error=" + result.Error.Code);
-            await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Value));
+            StaffAuthentication.Forget(http.RequestServices, StaffClaims.SessionId(http.User));
+            await SignedInAsync(http, result.Value);
             return Results.LocalRedirect("/?password=changed");
         });
 
         app.MapPost("/api/session", async (SessionRequest request, StaffAccounts accounts, HttpContext http, CancellationToken ct) =>
         {
-            var result = await accounts.SignInAsync(request.UserName, request.Password, ct);
+            var result = await accounts.SignInAsync(request.UserName, request.Password, SignInClients.For(http, request.UserName), ct);
             if (!result.IsSuccess)
-                return PosApi.Problem(result.Error, result.Error.Code == "ACCOUNT_LOCKED" ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
-            await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(result.Value));
+                return PosApi.Problem(result.Error, result.Error.Code switch
+                {
+                    "ACCOUNT_LOCKED" => StatusCodes.Status423Locked,
+                    "SIGN_IN_DELAYED" => StatusCodes.Status429TooManyRequests,
+                    _ => StatusCodes.Status401Unauthorized,
+                });
+            await SignedInAsync(http, result.Value);
             var actor = result.Value.Actor;
             return Results.Ok(new { actor.UserName, actor.DisplayName, Role = actor.Role?.ToString(), result.Value.MustChangePassword });
         }).AllowAnonymous().RequireRateLimiting(StaffAuthentication.SignInLimit);
 
-        app.MapDelete("/api/session", async (HttpContext http, Data.PosDbContext db, CancellationToken ct) =>
+        app.MapDelete("/api/session", async (HttpContext http, StaffAccounts accounts, CancellationToken ct) =>
         {
-            await SignOutAsync(http, db, ct);
+            await SignOutAsync(http, accounts, ct);
             return Results.NoContent();
         });
     }
 
-    private static async Task SignOutAsync(HttpContext http, Data.PosDbContext db, CancellationToken ct)
+    private static async Task SignedInAsync(HttpContext http, SignedIn signedIn)
     {
-        db.AddAudit(AuditActions.SignOut);
-        await db.SaveChangesAsync(ct);
+        SignInClients.Remember(http, signedIn.Actor.UserName);
+        await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(signedIn));
+    }
+
+    /// <summary>Ends the session on the server (a copied cookie stops working too), then drops the cookie.</summary>
+    private static async Task SignOutAsync(HttpContext http, StaffAccounts accounts, CancellationToken ct)
+    {
+        var session = StaffClaims.SessionId(http.User);
+        await accounts.SignOutAsync(session, ct);
+        StaffAuthentication.Forget(http.RequestServices, session);
         await http.SignOutAsync(StaffClaims.Scheme);
     }
 
     /// <summary>Only a path on this POS: a crafted sign-in link must not send the cashier elsewhere.</summary>
-    private static string LocalOrRoot(string? url) =>
-        url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
+    internal static string LocalOrRoot(string? url) =>
+        url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal)
+        && !u.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\') ? u : "/";
 
     /// <summary>The Chinese sentence for an error code carried back to a page in its query string.</summary>
     public static string? Message(string? code) => code switch
@@ -79,6 +97,7 @@ public static class AccountEndpoints
         "ACCOUNT_DISABLED" => StaffAccounts.Disabled.Message,
         "ACCOUNT_LOCKED" => $"密码错误次数过多，账号已锁定 {Domain.Staff.StaffAccount.LockDuration.TotalMinutes:0} 分钟，请稍后再试或联系管理员重置。",
         "SIGN_IN_THROTTLED" => "登录尝试过于频繁，请一分钟后再试。",
+        "SIGN_IN_DELAYED" => "此终端密码错误次数过多，请稍后再试（每次错误后等待时间加倍）；忘记密码请联系管理员重置。",
         "PASSWORD_CURRENT_WRONG" => "当前密码不正确。",
         "PASSWORD_MISMATCH" => "两次输入的新密码不一致。",
         "PASSWORD_TOO_SHORT" => $"密码至少 {Domain.Staff.PasswordRule.MinLength} 位。",

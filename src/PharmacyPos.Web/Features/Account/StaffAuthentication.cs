@@ -25,6 +25,7 @@ public static class StaffAuthentication
         var options = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new();
         services.AddSingleton(options);
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped(sp =>
         {
@@ -116,7 +117,9 @@ public static class StaffAuthentication
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> c, int status, Domain.Errors.PosError error)
     {
         if (IsApi(c.Request)) return PosApi.Problem(error, status).ExecuteAsync(c.HttpContext);
-        c.Response.Redirect(c.RedirectUri);
+        // The handler builds an absolute address from the request's Host header, which the client chooses:
+        // a forged Host must not send the cashier to another machine, so only the path and query go out.
+        c.Response.Redirect(Uri.TryCreate(c.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : c.RedirectUri);
         return Task.CompletedTask;
     }
 
@@ -136,15 +139,24 @@ public static class StaffAuthentication
     /// </summary>
     internal static async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal user, IServiceProvider services)
     {
-        if (StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp) return false;
+        if (StaffClaims.AccountId(user) is not { } id || StaffClaims.SecurityStamp(user) is not { } stamp
+            || StaffClaims.SessionId(user) is not { } session) return false;
         var cache = services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
-        var key = ("staff-valid", id, stamp);
-        if (cache.TryGetValue(key, out bool valid)) return valid;
-        valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp) is not null;
+        var key = ValidityKey(session);
+        if (cache.TryGetValue(key, out (string Stamp, bool Valid) known) && known.Stamp == stamp) return known.Valid;
+        var valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp, session) is not null;
         var recheck = TimeSpan.FromSeconds(services.GetRequiredService<AccountOptions>().SessionRecheckSeconds);
-        if (recheck > TimeSpan.Zero) cache.Set(key, valid, recheck);
+        if (recheck > TimeSpan.Zero) cache.Set(key, (stamp, valid), recheck);
         return valid;
     }
+
+    /// <summary>A signed-out session is refused on this POS at once, not after the recheck interval.</summary>
+    internal static void Forget(IServiceProvider services, string? sessionId)
+    {
+        if (sessionId is not null) services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Remove(ValidityKey(sessionId));
+    }
+
+    private static (string, string) ValidityKey(string sessionId) => ("staff-session", sessionId);
 
     private sealed class StaffRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes)
         : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(logs)

@@ -11,6 +11,7 @@ public static class StaffClaims
     private const string DisplayName = "pos:display";
     private const string Stamp = "pos:stamp";
     private const string MustChange = "pos:must-change-password";
+    private const string Session = "pos:session";
 
     public static ClaimsPrincipal Principal(SignedIn signedIn) => new(new ClaimsIdentity(
     [
@@ -19,6 +20,7 @@ public static class StaffClaims
         new Claim(ClaimTypes.Role, signedIn.Actor.Role!.Value.ToString()),
         new Claim(DisplayName, signedIn.Actor.DisplayName),
         new Claim(Stamp, signedIn.SecurityStamp),
+        new Claim(Session, signedIn.SessionId),
         .. signedIn.MustChangePassword ? [new Claim(MustChange, "1")] : Array.Empty<Claim>(),
     ], Scheme, ClaimTypes.Name, ClaimTypes.Role));
 
@@ -31,6 +33,8 @@ public static class StaffClaims
         long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public static string? SecurityStamp(ClaimsPrincipal user) => user.FindFirstValue(Stamp);
+
+    public static string? SessionId(ClaimsPrincipal user) => user.FindFirstValue(Session);
 
     public static bool MustChangePassword(ClaimsPrincipal user) => user.HasClaim(MustChange, "1");
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using PharmacyPos.Data.Export;
 using PharmacyPos.Checkout.Reconciliation;
 using PharmacyPos.Domain.Errors;
 using PharmacyPos.Domain.Orders;
@@ -18,11 +18,11 @@ public static class ReconciliationExport
             var report = await reconciliation.LatestAsync(day, ct);
             if (report is null)
                 return PosApi.Problem(new PosError("NOT_RECONCILED", $"{date} 尚未对账，请先在对账页面开始对账。"), StatusCodes.Status404NotFound);
-            var csv = new StringBuilder("差异类型,渠道,交易号,退款单号,收银系统金额,渠道金额\n");
-            foreach (var d in report.Differences)
-                csv.AppendLine(CultureInfo.InvariantCulture, $"{d.KindText},{d.Channel.ToChinese()},{d.TradeNo},{d.RefundNo},{d.PosAmount?.ToYuanString()},{d.ChannelAmount?.ToYuanString()}");
-            foreach (var reason in report.NotReconciled)
-                csv.AppendLine(CultureInfo.InvariantCulture, $"未能核对,,,,,\"{reason.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"对账差异-{date}.csv");
+            IEnumerable<IReadOnlyList<object?>> rows =
+            [
+                .. report.Differences.Select(d => (IReadOnlyList<object?>)[d.KindText, d.Channel.ToChinese(), d.TradeNo, d.RefundNo, d.PosAmount, d.ChannelAmount]),
+                .. report.NotReconciled.Select(reason => (IReadOnlyList<object?>)["未能核对", null, null, null, null, reason]),
+            ];
+            return Results.File(CsvExport.Write(["差异类型", "渠道", "交易号", "退款单号", "收银系统金额", "渠道金额"], rows), "text/csv", $"对账差异-{date}.csv");
         }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
 }

@@ -8,6 +8,9 @@
   let typedTimer = 0;
   let queue = Promise.resolve();
 
+  // The receipt's 打印 button: a listener here, since the Content-Security-Policy runs no inline onclick.
+  document.addEventListener('click', e => { if (e.target.closest && e.target.closest('[data-print]')) window.print(); });
+
   const entry = () => document.querySelector('[data-entry]');
   const modalOpen = () => document.querySelector('[data-modal]') !== null;
   const isField = el => el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
