@@ -30,16 +30,34 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Options.TimeoutFaultDelay = TimeSpan.FromSeconds(3);
+        Options.TimeoutFaultDelay = TimeSpan.FromSeconds(5);
         _app = SandboxApp.Build(Options);
         await _app.StartAsync();
         BaseUrl = SandboxApp.Address(_app);
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
+        _clients = Clients(OrdinaryTimeout);
+        _impatient = Clients(ImpatientTimeout);
+        Seed();
+    }
+
+    /// <summary>
+    /// Ordinary calls get all the time a busy machine may need: a test must not turn a slow answer
+    /// into "unknown". Only the timeout tests use <see cref="ImpatientAlipay"/> client, against the
+    /// sandbox's timeout fault, which sits on the request far longer than they wait.
+    /// </summary>
+    public static readonly TimeSpan OrdinaryTimeout = TimeSpan.FromSeconds(60), ImpatientTimeout = TimeSpan.FromSeconds(1);
+
+    private ServiceProvider _impatient = default!;
+
+    /// <summary>Clients that give up after <see cref="ImpatientTimeout"/>, for the timeout fault only.</summary>
+    public AlipayClient ImpatientAlipay => _impatient.GetRequiredService<AlipayClient>();
+
+    private ServiceProvider Clients(TimeSpan timeout)
+    {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
-        var timeout = TimeSpan.FromSeconds(1.5);
         services.Configure<AlipayOptions>(o =>
         {
             o.GatewayUrl = BaseUrl + "/gateway.do"; o.AppId = Options.AlipayAppId; o.AppPrivateKey = Options.AppPrivateKey;
@@ -59,8 +77,11 @@ public sealed class SandboxFixture : IAsyncLifetime
         services.AddHttpClient(WeChatPayClient.HttpClientName);
         services.AddHttpClient(WeChatPayClient.SecureHttpClientName);
         services.AddSingleton<WeChatPayClient>();
-        _clients = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
 
+    private void Seed()
+    {
         State.Upsert(new Customer { Id = "t-auto", Name = "自动", AlipayBalance = Money.FromYuan(100000), WeChatBalance = Money.FromYuan(100000), AutoConfirm = true,
             Card = new BoundCard { PsnNo = "T001", Name = "测试", CertNo = "11010519491231002X", SocialSecurityNo = "T-SSN-001", Balance = Money.FromYuan(100000) } });
         State.Upsert(new Customer { Id = "t-manual", Name = "手动", AlipayBalance = Money.FromYuan(100000), WeChatBalance = Money.FromYuan(100000),
@@ -80,6 +101,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         Http.Dispose();
         await _clients.DisposeAsync();
+        await _impatient.DisposeAsync();
         await _app.DisposeAsync();
     }
 }

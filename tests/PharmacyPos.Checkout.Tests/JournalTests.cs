@@ -55,13 +55,13 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
     [Fact]
     public async Task The_order_and_its_journal_entry_are_on_disk_while_the_channel_is_still_receiving_the_payment()
     {
-        h.Faults.Add(new FaultRule("alipay", "pay", FaultKind.Latency, DelayMs: 1500));
+        h.Faults.Add(new FaultRule("alipay", "pay", FaultKind.Latency, DelayMs: 5000)); // long enough to look, even on a busy machine
         var (checkout, db) = h.Checkout();
         await using var _ = db;
         var started = checkout.ScanAsync(await h.SaleAsync("YP00202"), h.Code("rich-bound", Wallet.Alipay), null);
 
         string? tradeNo = null;
-        for (var i = 0; i < 100 && tradeNo is null; i++)
+        for (var i = 0; i < 200 && tradeNo is null; i++)
         {
             await Task.Delay(20);
             await using var reader = h.Database.NewContext();

@@ -58,9 +58,9 @@ public sealed class MobileHarness : IAsyncLifetime
         var s = new ServiceCollection();
         s.AddSingleton<TimeProvider>(Clock);
         s.AddLogging();
-        s.Configure<AlipayOptions>(o => { o.GatewayUrl = url + "/gateway.do"; o.AppId = SandboxOptions.AlipayAppId; o.AppPrivateKey = SandboxOptions.AppPrivateKey; o.AlipayPublicKey = SandboxOptions.AlipayPublicKey; o.Timeout = TimeSpan.FromSeconds(2); });
-        s.Configure<WeChatPayOptions>(o => { o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(2); });
-        s.Configure<InsuranceOptions>(o => { o.BaseUrl = url; o.FixmedinsCode = SandboxOptions.FixmedinsCode; o.PaasId = SandboxOptions.InsurancePaasId; o.PaasToken = SandboxOptions.InsurancePaasToken; o.Timeout = TimeSpan.FromSeconds(2); });
+        s.Configure<AlipayOptions>(o => { o.GatewayUrl = url + "/gateway.do"; o.AppId = SandboxOptions.AlipayAppId; o.AppPrivateKey = SandboxOptions.AppPrivateKey; o.AlipayPublicKey = SandboxOptions.AlipayPublicKey; o.Timeout = TimeSpan.FromSeconds(60); });
+        s.Configure<WeChatPayOptions>(o => { o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(60); });
+        s.Configure<InsuranceOptions>(o => { o.BaseUrl = url; o.FixmedinsCode = SandboxOptions.FixmedinsCode; o.PaasId = SandboxOptions.InsurancePaasId; o.PaasToken = SandboxOptions.InsurancePaasToken; o.Timeout = TimeSpan.FromSeconds(60); });
         s.AddPaymentChannels(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         // The same wiring as the host, for the recovery job that makes its own scopes.
         s.AddDbContext<PosDbContext>(o => o.UsePosDatabase(Database.Options));
