@@ -45,7 +45,9 @@ public static class PosHost
         services.AddAntiforgery(o =>
         {
             o.SuppressXFrameOptionsHeader = true;
-            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Secure on every HTTPS request. Not Always: the framework then answers a plain-HTTP page with a 500
+            // instead of letting the HTTPS redirect send it on.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         // The banner says nothing an attacker needs to know.
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

@@ -202,16 +202,6 @@ public partial class HardeningTests(PosFixture pos)
         Assert.Contains("账号“nobody”不存在", unknownPrinted);
     }
 
-    [Fact]
-    public async Task Behind_https_the_antiforgery_cookie_is_secure_like_the_sign_in_cookie()
-    {
-        await using var server = await PosServer.StartAsync("--Security:RequireHttps", "true");
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(server.BaseUrl) };
-        using var page = await http.GetAsync("/signin");
-        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
-    }
-
     [GeneratedRegex("一次性密码：(\\S+?)（")]
     private static partial Regex OneTimePassword();
 }

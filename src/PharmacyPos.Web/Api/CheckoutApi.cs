@@ -60,7 +60,7 @@ public static class CheckoutApi
                 var result = await refunds.RefundAsync(id, request?.Approver, ct);
                 return result.IsSuccess
                     ? Results.Ok(new RefundDto(result.Value.TradeNo.Value, result.Value.Status.ToString(), result.Value.Message))
-                    : PosApi.Problem(result.Error, result.Error.Code.StartsWith("REFUND_APPROV", StringComparison.Ordinal) || result.Error.Code == "ACCOUNT_LOCKED"
+                    : PosApi.Problem(result.Error, result.Error.Code.StartsWith("REFUND_APPROV", StringComparison.Ordinal) || result.Error.Code is "ACCOUNT_LOCKED" or "SIGN_IN_DELAYED"
                         ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
             }));
 
