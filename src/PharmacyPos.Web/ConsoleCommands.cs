@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using PharmacyPos.Checkout;
 using PharmacyPos.Checkout.Staff;
 using PharmacyPos.Data;
-using PharmacyPos.Domain.Staff;
+using PharmacyPos.Web.Features.Account;
 
 namespace PharmacyPos.Web;
 
@@ -31,19 +28,7 @@ public static class ConsoleCommands
         string[] settings = [.. args[..at], .. args[(at + 2)..]];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var services = builder.Services;
-        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
-        services.AddDbContext<PosDbContext>((sp, o) => o.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddScoped(sp =>
-        {
-            var terminal = sp.GetRequiredService<IOptions<TerminalOptions>>().Value;
-            return new StaffOnDuty(terminal.StoreId, terminal.TerminalId);
-        });
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
-        services.AddSingleton<SignInThrottle>();
-        services.AddScoped<StaffAccounts>();
+        builder.Services.AddPosDatabase(builder.Configuration).AddStaffAccounts();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PosDbContext>());

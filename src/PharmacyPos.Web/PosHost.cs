@@ -51,11 +51,7 @@ public static class PosHost
         });
         // The banner says nothing an attacker needs to know.
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
-        services.AddDbContext<PosDbContext>((sp, options) =>
-            options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddPosDatabase(builder.Configuration);
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<CatalogueImport>();
         services.AddScoped<PharmacyPos.Data.Registrations.RegistrationLedger>();
@@ -124,6 +120,16 @@ public static class PosHost
         return app;
     }
 
+    /// <summary>The clock, which database and which till: what the POS and its console commands both need.</summary>
+    internal static IServiceCollection AddPosDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<TerminalOptions>(configuration.GetSection(TerminalOptions.Section));
+        services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        return services;
+    }
+
     private static async Task ProblemsForWrites(HttpContext context, Func<Task> next)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -139,7 +145,7 @@ public static class PosHost
 
     private static Task RequestProblem(HttpContext context) => PosApi.Problem(context.Response.StatusCode switch
     {
-        StatusCodes.Status400BadRequest => new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。"),
+        StatusCodes.Status400BadRequest => ApiErrors.RequestInvalid,
         StatusCodes.Status404NotFound => new("NOT_FOUND", "未找到请求的地址。"),
         StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "不支持此操作。"),
         StatusCodes.Status415UnsupportedMediaType => new("UNSUPPORTED_MEDIA_TYPE", "请求格式不受支持，应为 JSON。"),
@@ -169,7 +175,7 @@ public static class PosHost
     /// circuit's WebSocket only back to the POS, forms only to the POS, nothing framed. Inline
     /// styles stay allowed: Blazor's reconnect dialog sets them, and a style cannot run code.
     /// </summary>
-    internal const string ContentSecurityPolicy =
+    private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

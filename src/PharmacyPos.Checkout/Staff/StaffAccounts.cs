@@ -55,14 +55,15 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         return outcome switch
         {
             SignInOutcome.Succeeded => new SignedIn(account.Id, actor, account.SecurityStamp, account.MustChangePassword, session!.Id),
-            _ => Refusal(outcome, account, retryAt, WrongCredentials),
+            _ => Refusal(outcome, account, retryAt, WrongCredentials, now),
         };
     }
 
-    private static PosError Refusal(SignInOutcome outcome, StaffAccount account, DateTimeOffset? retryAt, PosError wrong) => outcome switch
+    /// <summary>Why an attempt was turned away, most pressing first: the client is held back, the account locked or disabled, or the password wrong.</summary>
+    private static PosError Refusal(SignInOutcome outcome, StaffAccount? account, DateTimeOffset? retryAt, PosError wrong, DateTimeOffset now) => outcome switch
     {
         _ when retryAt is { } at => Delayed(at),
-        SignInOutcome.LockedOut => Locked(account.LockedUntil ?? DateTimeOffset.UtcNow),
+        SignInOutcome.LockedOut => Locked(account?.LockedUntil ?? now),
         SignInOutcome.Disabled => Disabled,
         _ => wrong,
     };
@@ -85,12 +86,9 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         // The client is the cashier asking: a cashier guessing the manager's password holds back only their own pop-up.
         var (name, account, outcome, retryAt) = await AttemptAsync(userName, password, "approval:" + db.Actor.UserName, ct);
         var approver = account is null ? null : Actor.For(account);
-        var refused = outcome switch
-        {
-            SignInOutcome.Succeeded => Domain.Refunds.RefundApproval.CheckApprover(approver!, db.Actor),
-            _ when account is null => retryAt is { } at ? Delayed(at) : Domain.Refunds.RefundApproval.WrongCredentials,
-            _ => Refusal(outcome, account, retryAt, Domain.Refunds.RefundApproval.WrongCredentials),
-        };
+        var refused = outcome == SignInOutcome.Succeeded
+            ? Domain.Refunds.RefundApproval.CheckApprover(approver!, db.Actor)
+            : Refusal(outcome, account, retryAt, Domain.Refunds.RefundApproval.WrongCredentials, clock.GetUtcNow());
         if (refused is not null)
         {
             db.AddAudit(AuditActions.RefundApprovalRefused, tradeNo, detail: $"批准人“{name}”：{refused.Message}");
@@ -107,10 +105,10 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     /// </summary>
     public async Task<Actor?> CurrentAsync(long accountId, string securityStamp, string sessionId, CancellationToken ct = default)
     {
-        var account = await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
-        if (account is not { Disabled: false } || account.SecurityStamp != securityStamp) return null;
-        var open = await db.StaffSessions.AnyAsync(s => s.Id == sessionId && s.AccountId == accountId && s.EndedAt == null, ct);
-        return open ? Actor.For(account) : null;
+        // One round trip: this runs for every till every recheck interval.
+        var account = await db.StaffSessions.Where(s => s.Id == sessionId && s.AccountId == accountId && s.EndedAt == null)
+            .Join(db.StaffAccounts, s => s.AccountId, a => a.Id, (_, a) => a).AsNoTracking().SingleOrDefaultAsync(ct);
+        return account is { Disabled: false } && account.SecurityStamp == securityStamp ? Actor.For(account) : null;
     }
 
     /// <summary>Signing out ends the session on the server: the cookie, and any copy of it, is refused from now on.</summary>
@@ -134,7 +132,7 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         {
             db.AddAudit(AuditActions.PasswordChangeRefused, detail: Describe(outcome, account, retryAt, client) ?? "当前密码不正确", actor: Actor.For(account));
             await db.SaveChangesAsync(ct);
-            return Refusal(outcome, account, retryAt, CurrentPasswordWrong);
+            return Refusal(outcome, account, retryAt, CurrentPasswordWrong, clock.GetUtcNow());
         }
         if (next != repeat) return new PosError("PASSWORD_MISMATCH", "两次输入的新密码不一致。");
         if (PasswordRule.Check(next, account.UserName) is { } weak) return weak;
@@ -268,16 +266,12 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         string? userName, string? password, string client, CancellationToken ct)
     {
         var name = Truncate(userName?.Trim().ToLowerInvariant() ?? "");
+        var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
         var now = clock.GetUtcNow();
         var (ticket, retryAt) = throttle.TryAdmit(name, client, now);
-        if (ticket is not { } admitted)
-        {
-            var held = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
-            return (name, held, SignInOutcome.WrongPassword, retryAt);
-        }
+        if (ticket is not { } admitted) return (name, account, SignInOutcome.WrongPassword, retryAt);
         try
         {
-            var account = name.Length == 0 ? null : await db.StaffAccounts.SingleOrDefaultAsync(a => a.UserName == name, ct);
             // The password is looked at only for an account that could sign in now (neither disabled nor locked).
             var open = account is not null && account.Check(passwordMatches: false, now) == SignInOutcome.WrongPassword;
             var outcome = account is null ? SignInOutcome.WrongPassword : account.Check(open && Verify(account, password), now);

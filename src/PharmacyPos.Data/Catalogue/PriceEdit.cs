@@ -13,8 +13,7 @@ public sealed class PriceEdit(PosDbContext db)
     public async Task<Result<Money>> ChangeAsync(string code, string? priceText, CancellationToken ct = default)
     {
         if (!db.Actor.May(Permission.ManageCatalogue)) return NotAllowed;
-        if (!Money.TryParse(priceText, out var price) || !Domain.Catalogue.Drug.IsValidPrice(price))
-            return new PosError("PRICE_INVALID", $"零售价应为大于 0、不超过 {Domain.Catalogue.Drug.MaxRetailPrice} 的金额，最多两位小数，例如 12.50。");
+        if (!Money.TryParse(priceText, out var price) || !Domain.Catalogue.Drug.IsValidPrice(price)) return PosErrors.PriceInvalid;
         var drug = await db.Drugs.SingleOrDefaultAsync(d => d.Code == code, ct);
         if (drug is null) return PosErrors.DrugNotFound(code);
         drug.ChangePrice(price);

@@ -39,7 +39,7 @@ public static class PosErrors
     public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
 
     public static readonly PosError PriceInvalid =
-        new("PRICE_INVALID", $"零售价必须是大于 0、不超过 {Catalogue.Drug.MaxRetailPrice} 的金额，最多两位小数。");
+        new("PRICE_INVALID", $"零售价应为大于 0、不超过 {Catalogue.Drug.MaxRetailPrice} 的金额，最多两位小数，例如 12.50。");
 
     public static PosError PriceOutOfRange(string drugName) =>
         new("PRICE_OUT_OF_RANGE", $"“{drugName}”的零售价超出允许范围（最高 {Catalogue.Drug.MaxRetailPrice}），请店长在药品目录中改价后再售。");

@@ -54,7 +54,7 @@ public sealed class Sale
         var line = _lines[lineIndex];
         if (WouldExceedMaxTotal(line, line.UnitPrice, checkedQuantity.Value)) return PosErrors.SaleTotalTooLarge;
         line.Quantity = checkedQuantity.Value;
-        return _lines[lineIndex];
+        return line;
     }
 
     public Result<SaleLine> Remove(int lineIndex)

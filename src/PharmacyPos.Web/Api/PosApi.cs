@@ -62,6 +62,9 @@ public static class PosApi
 
 internal static class ApiErrors
 {
+    /// <summary>A form or request the POS cannot take as it is (an expired page, a missing antiforgery token).</summary>
+    public static readonly PosError RequestInvalid = new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。");
+
     public static PosError TradeNoMalformed(string text) =>
         new("TRADE_NO_MALFORMED", $"交易号“{text}”格式不正确：应为 {TradeNo.Length} 位数字。");
 

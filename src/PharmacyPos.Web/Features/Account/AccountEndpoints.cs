@@ -31,7 +31,7 @@ public static class AccountEndpoints
         {
             // The middleware checks only requests that carry a form; a sign-out has no fields, so it is checked here, whatever it carries.
             if (!await antiforgery.IsRequestValidAsync(http))
-                return PosApi.Problem(new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。"), StatusCodes.Status400BadRequest);
+                return PosApi.Problem(ApiErrors.RequestInvalid, StatusCodes.Status400BadRequest);
             await SignOutAsync(http, accounts, ct);
             return Results.LocalRedirect("/signin");
         }).DisableAntiforgery();
@@ -85,7 +85,7 @@ public static class AccountEndpoints
     }
 
     /// <summary>Only a path on this POS: a crafted sign-in link must not send the cashier elsewhere.</summary>
-    internal static string LocalOrRoot(string? url) =>
+    private static string LocalOrRoot(string? url) =>
         url is { Length: > 0 } u && u[0] == '/' && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal)
         && !u.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\') ? u : "/";
 

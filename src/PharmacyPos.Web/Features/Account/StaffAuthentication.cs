@@ -24,14 +24,7 @@ public static class StaffAuthentication
     {
         var options = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new();
         services.AddSingleton(options);
-        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
-        services.AddSingleton<SignInThrottle>();
-        services.AddScoped<StaffAccounts>();
-        services.AddScoped(sp =>
-        {
-            var terminal = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TerminalOptions>>().Value;
-            return new StaffOnDuty(terminal.StoreId, terminal.TerminalId);
-        });
+        services.AddStaffAccounts();
         services.AddScoped<StaffScopes>();
         services.AddScoped<CircuitHandler, StaffCircuit>();
         services.AddCascadingAuthenticationState();
@@ -79,6 +72,20 @@ public static class StaffAuthentication
                 else
                     context.HttpContext.Response.Redirect("/signin?error=" + error.Code);
             };
+        });
+        return services;
+    }
+
+    /// <summary>Accounts, passwords and who is on duty at this till: the web app and the console's reset-password both use them.</summary>
+    internal static IServiceCollection AddStaffAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped(sp =>
+        {
+            var terminal = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TerminalOptions>>().Value;
+            return new StaffOnDuty(terminal.StoreId, terminal.TerminalId);
         });
         return services;
     }
