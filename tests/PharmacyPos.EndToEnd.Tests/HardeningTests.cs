@@ -202,6 +202,55 @@ public partial class HardeningTests(PosFixture pos)
         Assert.Contains("账号“nobody”不存在", unknownPrinted);
     }
 
+    [Fact]
+    public async Task Behind_https_the_sign_in_and_antiforgery_cookies_are_secure_and_plain_http_is_sent_to_https()
+    {
+        // A till reached over the shop's network: Kestrel with a certificate, as docs/security.md sets it up.
+        var folder = PosServer.NewFolder();
+        var pfx = Path.Combine(folder, "pos.pfx");
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
+        }
+        await using var server = await PosServer.StartInAsync(folder, new Dictionary<string, string>(),
+            "--Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0", "--Kestrel:Endpoints:Https:Url", "https://127.0.0.1:0",
+            "--Kestrel:Endpoints:Https:Certificate:Path", pfx, "--Kestrel:Endpoints:Https:Certificate:Password", "test",
+            "--Security:RequireHttps", "true");
+        try
+        {
+            var https = HttpsAddress().Match(server.Log).Groups[1].Value;
+            using var http = new HttpClient(new HttpClientHandler
+            {
+                AllowAutoRedirect = false, UseCookies = false,
+                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            });
+
+            using var plain = await http.GetAsync(server.BaseUrl + "/signin");
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
+            Assert.StartsWith("https://", plain.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+            using var page = await http.GetAsync(https + "/signin");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+            Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+
+            var (user, _, _, password) = PosServer.DemoStaff(StaffRole.Cashier);
+            using var signIn = await http.PostAsJsonAsync(https + "/api/session", new { userName = user, password });
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            Assert.All(signIn.Headers.GetValues("Set-Cookie"), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"收银系统已启动: (https://\S+)")]
+    private static partial Regex HttpsAddress();
+
     [GeneratedRegex("一次性密码：(\\S+?)（")]
     private static partial Regex OneTimePassword();
 }
