@@ -28,6 +28,13 @@ run() {
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 }
 
+# PostgreSQL: the one .ci/run started, else a throwaway server when the machine has PostgreSQL's
+# binaries (the chain's suites and the database-outage browser test need one).
+if [ -z "${PHARMACYPOS_TEST_POSTGRES:-}" ] && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  # shellcheck source=.ci/postgres.sh
+  if source .ci/postgres.sh; then trap stop_postgres EXIT; fi
+fi
+
 export PHARMACYPOS_CONCURRENCY_SECONDS=15
 for project in $(find tests -name '*.Tests.csproj' | sort); do
   run "$project" "$(basename "$project" .csproj)"

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PharmacyPos.Data;
@@ -28,16 +27,11 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
                 await db.SaveChangesAsync(ct);
                 return order;
             }
-            catch (DbUpdateException e) when (attempt < Attempts && IsUniqueViolation(e))
+            catch (DbUpdateException e) when (attempt < Attempts && StorageFailures.Is(e, StorageFailure.UniqueViolation))
             {
                 db.Entry(order).State = EntityState.Detached;
                 foreach (var line in order.Lines) db.Entry(line).State = EntityState.Detached;
             }
         }
     }
-
-    // SQLite reports SQLITE_CONSTRAINT (19); PostgreSQL's 23505 is matched by its SqlState text.
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: 19 }
-        || e.InnerException?.GetType().GetProperty("SqlState")?.GetValue(e.InnerException) as string == "23505";
 }

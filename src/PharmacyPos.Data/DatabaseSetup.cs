@@ -19,8 +19,12 @@ public sealed class DatabaseOptions
 
     public bool IsPostgreSql => !string.IsNullOrWhiteSpace(PostgreSql);
 
-    /// <summary>How long a write waits for another writer (another process holding the file) before it fails.</summary>
-    public int BusyTimeoutSeconds { get; set; } = 30;
+    /// <summary>
+    /// How long a write waits for another writer (another process holding the file) before it fails.
+    /// A cashier's action waits at most this long: 10 s, not SQLite's 30, so a locked file is reported
+    /// while the customer is still at the counter. The till says it is waiting after 2 s.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
     /// Base64 of the 32-byte key that seals ID numbers and 社保编码 (see PersonalDataKeys). Required

@@ -77,15 +77,14 @@ public static class PosHost
         services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
         services.AddScoped<PriceEdit>();
         services.AddScoped<PharmacyPos.Data.Audit.AuditSearch>();
-        services.AddHealthChecks().AddDbContextCheck<PosDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<PosDbContext>().AddCheck<PharmacyPos.Web.Features.Health.StorageHealthCheck>("storage");
+        services.AddExceptionHandler<PharmacyPos.Web.Features.Health.StorageFailureHandler>();
 
         var app = builder.Build();
         await PrepareDatabaseAsync(app);
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        // In Development too: a database failure is an answer the API promises (503 with its code), not a debugging aid.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (requireHttps)
         {
             // A till reached over the shop's network, not loopback: see docs/security.md for the certificate.
@@ -126,7 +125,9 @@ public static class PosHost
         services.AddSingleton(TimeProvider.System);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TerminalOptions>(configuration.GetSection(TerminalOptions.Section));
-        services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<StorageWatch>();
+        services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+            .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
         return services;
     }
 

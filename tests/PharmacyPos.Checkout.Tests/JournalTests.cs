@@ -86,7 +86,8 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
 
         var refused = Assert.IsType<ScanResult.Refused>(await checkout.ScanAsync(await h.SaleAsync("YP00202"), code, null));
 
-        Assert.Equal(MobileCheckout.OrderNotSaved, refused.Error);
+        Assert.Equal("STORAGE_UNWRITABLE", refused.Error.Code);
+        Assert.Contains("磁盘已满，订单未保存，未发起扣款", refused.Error.Message);
         Assert.Equal(trades, h.Sandbox.Trades().Count);
         Assert.Equal(Sandbox.Model.CodeStatus.Valid, h.Sandbox.Resolve(code).Item1); // the code was never presented
     }

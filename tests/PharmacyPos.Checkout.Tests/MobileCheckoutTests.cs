@@ -205,4 +205,34 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
         Assert.Equal(OrderStatus.Failed, (await PollAsync(attempt.OrderId)).Status);
         Assert.Empty(h.Ledger(attempt.TradeNo.Value));
     }
+
+    [Fact]
+    public async Task A_channel_that_never_answers_is_shown_as_silent_and_the_failure_names_the_channel_not_the_customer()
+    {
+        h.Faults.Add(new FaultRule("alipay", "*", FaultKind.ServerError, Times: -1));
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00202"), h.Code("slow", Wallet.Alipay))).Attempt;
+        Assert.True(attempt.ChannelSilent);
+        Assert.True((await PollAsync(attempt.OrderId)).ChannelSilent);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(60));
+        var cancelling = await PollAsync(attempt.OrderId);
+        Assert.True(cancelling.Cancelling);
+        Assert.True(cancelling.ChannelSilent);
+
+        h.Faults.Clear();
+        var failed = await PollAsync(attempt.OrderId);
+        Assert.Equal(OrderStatus.Failed, failed.Status);
+        Assert.False(failed.ChannelSilent);
+        Assert.Equal("CHANNEL_NO_ANSWER", failed.Failure!.Code);
+        Assert.Contains("未扣款", failed.Failure.Message);
+        Assert.Empty(h.Ledger(attempt.TradeNo.Value));
+    }
+
+    [Fact]
+    public async Task A_channel_that_answers_is_not_shown_as_silent()
+    {
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00202"), h.Code("slow", Wallet.Alipay))).Attempt;
+        Assert.False(attempt.ChannelSilent);
+        Assert.False((await PollAsync(attempt.OrderId)).ChannelSilent);
+    }
 }

@@ -148,7 +148,7 @@ public class MobilePaymentTests(PosFixture pos)
         var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
 
         var error = page.GetByTestId("scan-error");
-        await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，交易失败。如需结算请重新扫码。", new() { Timeout = 20000 });
+        await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，本次支付已撤销，未扣款。如需结算请重新扫码。", new() { Timeout = 20000 });
         Assert.Empty(await pos.LedgerAsync(tradeNo));
         // The phone no longer offers it: the channel order was cancelled.
         await Expect(phone.GetByTestId("pending")).ToHaveCountAsync(0);

@@ -15,8 +15,10 @@ using PharmacyPos.Domain.Settlement;
 namespace PharmacyPos.Checkout.Mobile;
 
 /// <summary>What the till shows about one payment attempt.</summary>
+/// <param name="ChannelSilent">The channel's last call got no answer (timeout, 5xx, reset): the till says the channel is
+/// unreachable and the result is being checked, not that the customer has yet to confirm.</param>
 public sealed record AttemptView(long OrderId, TradeNo TradeNo, PaymentMethod Method, OrderStatus Status, Money Total,
-    string? RouteExplanation, DateTimeOffset? Deadline, bool Cancelling, PosError? Failure, bool ScriptA);
+    string? RouteExplanation, DateTimeOffset? Deadline, bool Cancelling, PosError? Failure, bool ScriptA, bool ChannelSilent = false);
 
 public abstract record ScanResult
 {
@@ -102,12 +104,12 @@ public sealed class MobileCheckout(
         {
             order = await WriteOrderAsync(sale, route, registration, ct);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailures.Classify(e) is { } failure)
         {
             // Write-ahead: a payment whose order is not on disk is never sent.
-            log.LogError(e, "Order could not be written ({Method} {Total}); nothing was sent to the channel", route.Method, sale.Total);
+            log.LogError(e, "Order could not be written ({Method} {Total}, {Failure}); nothing was sent to the channel", route.Method, sale.Total, failure);
             DetachUnsaved();
-            return new ScanResult.Refused(OrderNotSaved);
+            return new ScanResult.Refused(StorageFailures.ErrorFor(failure, NotCharged));
         }
         var outcome = await channels.For(order.Method).PayAsync(
             new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard,
@@ -118,12 +120,12 @@ public sealed class MobileCheckout(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailures.Classify(e) is not null)
         {
             // The order is on disk as pending with its 交易号; the next poll or recovery asks the channel again.
             log.LogError(e, "Order {TradeNo}: the answer {Outcome} could not be saved; it will be asked for again", order.TradeNo, outcome);
         }
-        return new ScanResult.Started(View(order, route.CallsForScriptA));
+        return new ScanResult.Started(View(order, route.CallsForScriptA, silent: outcome is ChannelOutcome.Unknown));
     }
 
     /// <summary>
@@ -156,10 +158,10 @@ public sealed class MobileCheckout(
         {
             var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
             if (order.IsFinal) return View(order);
-            await StepAsync(order, ct);
+            var silent = await StepAsync(order, ct);
             if (unattended) order.MarkSettledUnattended();
             await db.SaveChangesAsync(ct);
-            return View(order);
+            return View(order, silent: silent);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -169,7 +171,8 @@ public sealed class MobileCheckout(
         }
     }
 
-    private async Task StepAsync(Order order, CancellationToken ct)
+    /// <returns>Whether the channel left this step's call unanswered.</returns>
+    private async Task<bool> StepAsync(Order order, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var channel = channels.For(order.Method);
@@ -180,21 +183,19 @@ public sealed class MobileCheckout(
             if (last is ChannelOutcome.Paid)
             {
                 Apply(order, last, "query");
-                return;
+                return false;
             }
-            order.RequestCancel(PaymentErrors.NotConfirmedInTime, clock.GetUtcNow());
+            // The reason on the screen is the true one: a channel that does not answer is not a customer who did not confirm.
+            order.RequestCancel(last is ChannelOutcome.Unknown ? PaymentErrors.ChannelNoAnswer : PaymentErrors.NotConfirmedInTime, clock.GetUtcNow());
             await db.SaveChangesAsync(ct); // the decision to cancel is on disk before the cancel is sent
             log.LogInformation("Order {TradeNo}: not confirmed within the window ({Last}), cancelling", order.TradeNo, last);
         }
-        if (order.CancelRequested)
-        {
-            await CancelAsync(order, channel, ct);
-            return;
-        }
+        if (order.CancelRequested) return await CancelAsync(order, channel, ct);
         var outcome = await channel.QueryAsync(order.TradeNo.Value, ct);
         log.LogInformation("Order {TradeNo}: query answered {Outcome}", order.TradeNo, outcome);
         // Not found yet is not failure: the payment request may still be on its way.
         if (outcome is not ChannelOutcome.Failed { Reason: ChannelFailure.TradeNotFound }) Apply(order, outcome, null);
+        return outcome is ChannelOutcome.Unknown;
     }
 
     /// <summary>The cashier gives up on this attempt: it is cancelled like a timed-out one.</summary>
@@ -208,7 +209,7 @@ public sealed class MobileCheckout(
         return await PollAsync(orderId, ct);
     }
 
-    private async Task CancelAsync(Order order, IPaymentChannel channel, CancellationToken ct)
+    private async Task<bool> CancelAsync(Order order, IPaymentChannel channel, CancellationToken ct)
     {
         var cancelled = await channel.CancelAsync(order.TradeNo.Value, ct);
         log.LogInformation("Order {TradeNo}: cancel answered {Outcome}", order.TradeNo, cancelled);
@@ -226,6 +227,7 @@ public sealed class MobileCheckout(
                 break;
             // Retry and Unknown: the next poll cancels again, with the same 交易号.
         }
+        return cancelled is CancelOutcome.Unknown;
     }
 
     /// <param name="call">Set when an answer that settles nothing should still be journalled (the pay request's).</param>
@@ -241,7 +243,7 @@ public sealed class MobileCheckout(
                 log.LogError("Order {TradeNo}: channel reports {Paid} paid for a total of {Total}", order.TradeNo, paid.Amount, order.Total);
                 break;
             case ChannelOutcome.Failed failed when !order.CancelRequested || failed.Reason != ChannelFailure.TradeNotFound:
-                order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason), now);
+                order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason, order.Method), now);
                 break;
             default:
                 if (call is not null) order.RecordAnswer(call, outcome.ToString() ?? "", now);
@@ -263,23 +265,16 @@ public sealed class MobileCheckout(
         return order;
     }
 
-    /// <summary>The database refused the write (disk full, read-only, gone), however the provider wraps it.</summary>
-    private static bool IsStorageFailure(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is DbUpdateException or System.Data.Common.DbException) return true;
-        return false;
-    }
-
     private void DetachUnsaved()
     {
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
             entry.State = EntityState.Detached;
     }
 
-    private AttemptView View(Order o, bool scriptA = false) => new(o.Id, o.TradeNo, o.Method, o.Status, o.Total, o.RouteExplanation,
-        o.ConfirmDeadline, o.CancelRequested && !o.IsFinal,
-        o.Status == OrderStatus.Failed && o.FailureCode is not null ? new PosError(o.FailureCode, o.FailureMessage ?? "") : null, scriptA);
+    private AttemptView View(Order o, bool scriptA = false, bool silent = false) => new(o.Id, o.TradeNo, o.Method, o.Status, o.Total,
+        o.RouteExplanation, o.ConfirmDeadline, o.CancelRequested && !o.IsFinal,
+        o.Status == OrderStatus.Failed && o.FailureCode is not null ? new PosError(o.FailureCode, o.FailureMessage ?? "") : null, scriptA,
+        silent && !o.IsFinal);
 
     private static string Subject(Sale sale) =>
         sale.Lines.Count == 1 ? sale.Lines[0].Drug.Name : $"{sale.Lines[0].Drug.Name}等{sale.Lines.Count}种药品";
@@ -289,8 +284,7 @@ public sealed class MobileCheckout(
 
     public static readonly PosError CardUnreadable = new("CARD_UNREADABLE", "社保卡信息读取失败或卡号无效，请重新刷卡或手工输入卡号。");
 
-    public static readonly PosError OrderNotSaved =
-        new("ORDER_NOT_SAVED", "订单无法保存（数据库不可写或磁盘已满），未发起扣款。请联系店长检查收银电脑后重新扫码。");
+    private const string NotCharged = "订单未保存，未发起扣款";
 
     public static readonly PosError CashierAbandoned = new("CASHIER_ABANDONED", "收银员已取消本次支付，未扣款。如需结算请重新扫码。");
 }

@@ -12,6 +12,12 @@ public sealed class MobilePaymentOptions
     /// <summary>How often the till asks the channel while the buyer has not confirmed.</summary>
     public int PollIntervalSeconds { get; set; } = 2;
 
+    /// <summary>A scan still unanswered after this many seconds is shown as 渠道响应慢, so the cashier knows it is the channel.</summary>
+    public int SlowChannelSeconds { get; set; } = 3;
+
+    /// <summary>After the window, a cancel not confirmed within this many seconds lets the cashier leave the dialog to recovery.</summary>
+    public int LeaveAfterCancelSeconds { get; set; } = 5;
+
     /// <summary>规定金额: an insurance-account payment at or above it must be registered.</summary>
     public decimal RegistrationThresholdYuan { get; set; } = 200m;
 

@@ -13,8 +13,18 @@ public sealed class PaymentChannels(IEnumerable<IPaymentChannel> channels)
         // The physical card settles through the same insurance platform, certificate type 03.
         _byMethod[method == PaymentMethod.SocialSecurityCard ? PaymentMethod.InsuranceAccount : method];
 
-    /// <summary>The one Chinese message for each way a channel can say no.</summary>
-    public static PosError ErrorFor(ChannelFailure failure) => failure switch
+    /// <summary>The one Chinese message for each way a channel can say no; a card is swiped again, not scanned.</summary>
+    public static PosError ErrorFor(ChannelFailure failure, PaymentMethod method) => method == PaymentMethod.SocialSecurityCard
+        ? failure switch
+        {
+            ChannelFailure.BalanceNotEnough => PaymentErrors.CardBalanceNotEnough,
+            ChannelFailure.CodeInvalid or ChannelFailure.CodeExpired or ChannelFailure.NotBound => PaymentErrors.CardRefused,
+            ChannelFailure.TradeClosed => PaymentErrors.CardTradeClosed,
+            _ => PaymentErrors.ChannelRejected,
+        }
+        : ErrorFor(failure);
+
+    private static PosError ErrorFor(ChannelFailure failure) => failure switch
     {
         ChannelFailure.BalanceNotEnough => PaymentErrors.BalanceNotEnough,
         ChannelFailure.CodeInvalid => PaymentErrors.CodeInvalid,

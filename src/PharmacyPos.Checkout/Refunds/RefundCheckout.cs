@@ -70,11 +70,20 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (StorageFailures.Classify(e) is null or StorageFailure.UniqueViolation)
         {
+            // The order's version moved or the refund row exists: another request claimed this refund.
             db.ChangeTracker.Clear();
             log.LogWarning("Refund of order {OrderId} refused: claimed by another request ({Error})", orderId, e.GetType().Name);
             return PosErrors.RefundNotAllowed;
+        }
+        catch (DbUpdateException e)
+        {
+            // Nothing was claimed and nothing sent: the cashier can try again once the database takes writes.
+            db.ChangeTracker.Clear();
+            var failure = StorageFailures.Classify(e)!.Value;
+            log.LogError(e, "Refund of order {OrderId} not written ({Failure}); nothing was sent to the channel", orderId, failure);
+            return StorageFailures.ErrorFor(failure);
         }
         log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount} by {Actor}, approved by {Approver}",
             refund.RefundNo, order.TradeNo, order.Method, refund.Amount, db.Actor.UserName, approvedBy ?? "(not needed)");
@@ -127,7 +136,17 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
                 message = $"退款已提交，结果待确认（{order.Method.ToChinese()}暂未答复）。系统将用同一退款单号核实，请勿重复退款。";
                 break;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (StorageFailures.Classify(e) is { } failure and not StorageFailure.UniqueViolation)
+        {
+            // The channel has answered but its answer is not on disk: the refund stays "sent", and recovery asks again by the same number.
+            log.LogError(e, "Refund {RefundNo}: the answer {Outcome} could not be saved ({Failure}); it will be asked for again", refund.RefundNo, outcome, failure);
+            return new RefundView(order.TradeNo, RefundStatus.Requested,
+                $"退款已提交给{order.Method.ToChinese()}，但结果未能保存（{StorageFailures.ErrorFor(failure).Code}）。系统将用同一退款单号核实，请勿重复退款。");
+        }
         return new RefundView(order.TradeNo, refund.Status, message);
     }
 

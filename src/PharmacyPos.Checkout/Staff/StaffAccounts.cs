@@ -224,7 +224,7 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (StorageFailures.Is(e, StorageFailure.UniqueViolation))
         {
             // Another till of the chain created it at the same moment: its password is the one shown there.
             db.ChangeTracker.Clear();

@@ -39,7 +39,7 @@ public static class CheckoutApi
             return await checkout.ScanAsync(sale, request.Code, request.Registration, ct) switch
             {
                 ScanResult.Started s => Results.Created($"/api/orders/{s.Attempt.TradeNo}", AttemptDto.From(s.Attempt)),
-                ScanResult.Refused r => PosApi.Problem(r.Error, StatusCodes.Status422UnprocessableEntity),
+                ScanResult.Refused r => PosApi.Problem(r.Error, StatusCodes.Status422UnprocessableEntity, byKind: true),
                 ScanResult.NeedsRegistration n => Results.Problem(title: "医保个人账户支付达到规定金额，须先登记购药人信息。",
                     statusCode: StatusCodes.Status422UnprocessableEntity, type: "urn:pharmacypos:error:REGISTRATION_REQUIRED",
                     extensions: new Dictionary<string, object?> { ["code"] = "REGISTRATION_REQUIRED", ["fields"] = n.Errors }),
@@ -60,6 +60,7 @@ public static class CheckoutApi
                 var result = await refunds.RefundAsync(id, request?.Approver, ct);
                 return result.IsSuccess
                     ? Results.Ok(new RefundDto(result.Value.TradeNo.Value, result.Value.Status.ToString(), result.Value.Message))
+                    : result.Error.Kind == ErrorKind.Unavailable ? PosApi.Problem(result.Error, 0, byKind: true)
                     : PosApi.Problem(result.Error, result.Error.Code.StartsWith("REFUND_APPROV", StringComparison.Ordinal) || result.Error.Code is "ACCOUNT_LOCKED" or "SIGN_IN_DELAYED"
                         ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
             }));

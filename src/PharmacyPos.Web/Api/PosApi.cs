@@ -55,6 +55,16 @@ public static class PosApi
         return app;
     }
 
+    /// <summary>The status the error's kind calls for; <paramref name="otherwise"/> for the endpoint's own refusals.</summary>
+    internal static IResult Problem(PosError error, int otherwise, bool byKind) => Problem(error, error.Kind switch
+    {
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        _ => otherwise,
+    });
+
     internal static IResult Problem(PosError error, int status) =>
         Results.Problem(title: error.Message, statusCode: status, type: "urn:pharmacypos:error:" + error.Code,
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });

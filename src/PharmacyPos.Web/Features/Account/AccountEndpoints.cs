@@ -73,6 +73,7 @@ public static class AccountEndpoints
     {
         SignInClients.Remember(http, signedIn.Actor.UserName);
         await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(signedIn));
+        StaffAuthentication.Confirmed(http.RequestServices, signedIn.SessionId, signedIn.SecurityStamp);
     }
 
     /// <summary>Ends the session on the server (a copied cookie stops working too), then drops the cookie.</summary>

@@ -29,7 +29,7 @@ public static class StaffAuthentication
         services.AddScoped<CircuitHandler, StaffCircuit>();
         services.AddCascadingAuthenticationState();
         services.AddMemoryCache();
-        // A till stays open for a shift: its circuit asks again every minute whether the account still stands.
+        // A till stays open for a shift: its circuit asks again every minute (a setting) whether the account still stands.
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffRevalidation>();
 
         services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.Scheme, o =>
@@ -151,24 +151,49 @@ public static class StaffAuthentication
         var cache = services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
         var key = ValidityKey(session);
         if (cache.TryGetValue(key, out (string Stamp, bool Valid) known) && known.Stamp == stamp) return known.Valid;
-        var valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp, session) is not null;
+        bool valid;
+        try
+        {
+            valid = await services.GetRequiredService<StaffAccounts>().CurrentAsync(id, stamp, session) is not null;
+        }
+        catch (Exception e) when (PharmacyPos.Data.StorageFailures.Classify(e) is { } failure)
+        {
+            // The database, not the account, failed: a sign-in confirmed within the grace stands, asked again next time.
+            var stands = cache.TryGetValue(ConfirmedKey(session), out string? confirmedStamp) && confirmedStamp == stamp;
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffAuthentication)).LogWarning(
+                "Sign-in {Session} of account {Account} could not be rechecked ({Failure}); {Outcome}",
+                session, id, failure, stands ? "kept within the outage grace" : "ended: not confirmed within the grace");
+            return stands;
+        }
         var recheck = TimeSpan.FromSeconds(services.GetRequiredService<AccountOptions>().SessionRecheckSeconds);
         if (recheck > TimeSpan.Zero) cache.Set(key, (stamp, valid), recheck);
+        if (valid) Confirmed(services, session, stamp);
+        else cache.Remove(ConfirmedKey(session));
         return valid;
     }
+
+    /// <summary>The database has just said this sign-in stands (at sign-in, at each recheck): it outlives an outage for the grace.</summary>
+    internal static void Confirmed(IServiceProvider services, string sessionId, string stamp) =>
+        services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Set(ConfirmedKey(sessionId), stamp,
+            TimeSpan.FromMinutes(services.GetRequiredService<AccountOptions>().DatabaseOutageGraceMinutes));
 
     /// <summary>A signed-out session is refused on this POS at once, not after the recheck interval.</summary>
     internal static void Forget(IServiceProvider services, string? sessionId)
     {
-        if (sessionId is not null) services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Remove(ValidityKey(sessionId));
+        if (sessionId is null) return;
+        var cache = services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
+        cache.Remove(ValidityKey(sessionId));
+        cache.Remove(ConfirmedKey(sessionId));
     }
 
     private static (string, string) ValidityKey(string sessionId) => ("staff-session", sessionId);
 
-    private sealed class StaffRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes)
+    private static (string, string) ConfirmedKey(string sessionId) => ("staff-session-confirmed", sessionId);
+
+    private sealed class StaffRevalidation(ILoggerFactory logs, IServiceScopeFactory scopes, AccountOptions options)
         : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(logs)
     {
-        protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+        protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(options.CircuitRecheckSeconds);
 
         protected override async Task<bool> ValidateAuthenticationStateAsync(
             Microsoft.AspNetCore.Components.Authorization.AuthenticationState state, CancellationToken cancellationToken)
