@@ -142,7 +142,7 @@ public sealed class MobileCheckout(
         if (lookup is not PersonLookup.Found found)
         {
             log.LogWarning("Card lookup gave {Lookup}", lookup);
-            return new ScanResult.Refused(lookup is PersonLookup.Unknown ? InsurancePlatformUnavailable : CardUnreadable);
+            return new ScanResult.Refused(lookup is PersonLookup.Unknown ? InsurancePlatformUnavailableForCard : CardUnreadable);
         }
         var route = SettlementRoute.ForCard(sale, new PlatformAnswer.Bound(found.Person.PsnNo, found.Person.Name, found.Person.AccountBalance));
         if (!route.IsSuccess) return new ScanResult.Refused(route.Error);
@@ -281,6 +281,9 @@ public sealed class MobileCheckout(
 
     public static readonly PosError InsurancePlatformUnavailable =
         new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。");
+
+    public static readonly PosError InsurancePlatformUnavailableForCard =
+        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新刷卡，或改用其他方式支付。");
 
     public static readonly PosError CardUnreadable = new("CARD_UNREADABLE", "社保卡信息读取失败或卡号无效，请重新刷卡或手工输入卡号。");
 

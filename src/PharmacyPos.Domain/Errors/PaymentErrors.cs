@@ -7,20 +7,20 @@ public static class PaymentErrors
     public static readonly PosError CodeIncomplete = new("CODE_INCOMPLETE",
         "付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
 
-    public static readonly PosError BalanceNotEnough = new("BALANCE_NOT_ENOUGH", "顾客账户余额不足，请顾客更换付款方式或充值后重新扫码。");
-    public static readonly PosError CodeInvalid = new("CODE_INVALID", "付款码无效或已使用，请顾客刷新付款码后重新扫码。");
-    public static readonly PosError CodeExpired = new("CODE_EXPIRED", "付款码已过期，请顾客刷新付款码后重新扫码。");
-    public static readonly PosError BuyerCancelled = new("BUYER_CANCELLED", "顾客已在手机上取消支付。");
+    public static readonly PosError BalanceNotEnough = new("BALANCE_NOT_ENOUGH", "顾客账户余额不足，未扣款。请顾客更换付款方式或充值后重新扫码。");
+    public static readonly PosError CodeInvalid = new("CODE_INVALID", "付款码无效或已使用，未扣款。请顾客刷新付款码后重新扫码。");
+    public static readonly PosError CodeExpired = new("CODE_EXPIRED", "付款码已过期，未扣款。请顾客刷新付款码后重新扫码。");
+    public static readonly PosError BuyerCancelled = new("BUYER_CANCELLED", "顾客已在手机上取消支付，未扣款。");
     public static readonly PosError NotConfirmedInTime = new("NOT_CONFIRMED_IN_TIME", "顾客未在60秒内确认支付，本次支付已撤销，未扣款。如需结算请重新扫码。");
 
     /// <summary>Nothing came back from the channel before the 60 s were up: the customer is not to blame.</summary>
     public static readonly PosError ChannelNoAnswer = new("CHANNEL_NO_ANSWER",
         "支付渠道无响应，本次支付已撤销，未扣款。请稍后重新扫码，或改用现金、社保卡支付。");
-    public static readonly PosError TradeClosed = new("TRADE_CLOSED", "该笔交易已关闭，请重新扫码。");
-    public static readonly PosError NotBound = new("NOT_BOUND", "该付款码未绑定电子社保卡。");
+    public static readonly PosError TradeClosed = new("TRADE_CLOSED", "该笔交易已关闭，未扣款。请重新扫码。");
+    public static readonly PosError NotBound = new("NOT_BOUND", "该付款码未绑定电子社保卡，未扣款。");
     public static readonly PosError CardBalanceNotEnough = new("BALANCE_NOT_ENOUGH", "医保个人账户余额不足，未扣款。请顾客改用其他方式支付。");
     public static readonly PosError CardRefused = new("CARD_REFUSED", "社保卡无效、已挂失或未开通个人账户支付，未扣款。请核对卡片后重新刷卡，或改用其他方式支付。");
     public static readonly PosError CardTradeClosed = new("TRADE_CLOSED", "该笔交易已关闭，未扣款。如需结算请重新刷卡。");
-    public static readonly PosError ChannelRejected = new("CHANNEL_REJECTED", "支付渠道拒绝了该笔交易。");
+    public static readonly PosError ChannelRejected = new("CHANNEL_REJECTED", "支付渠道拒绝了该笔交易，未扣款。");
     public static readonly PosError OutcomeUnknown = new("OUTCOME_UNKNOWN", "支付渠道暂时无法连接，正在核实交易结果，请勿重复收款。");
 }
