@@ -15,14 +15,15 @@ public sealed class InsuranceClientTests(SandboxFixture sandbox) : IDisposable
     private static readonly OrderLine[] Lines =
         [new OrderLine(1, "YP00001", "阿莫西林胶囊", "0.25g*24粒", "盒", "XJ01CA04A443453826105023", false, Money.FromYuan(13.1m), 2)];
 
-    private static ChannelPayment Payment(string tradeNo, string code) => new(tradeNo, Money.FromYuan(26.2m), code, "药品", Lines);
+    private static ChannelPayment Payment(string tradeNo, string code) => SandboxFixture.Payment(tradeNo, code, 26.2m, Lines);
 
     public void Dispose() => sandbox.Faults.Clear();
 
     [Fact]
     public void A_person_written_to_a_log_shows_neither_number_whole()
     {
-        var text = new ChannelPayment("1", Money.FromYuan(1m), "code", "药", [], Insured: new InsuredPerson("33010020000001", "张三", "33010619850315002", "310", Money.FromYuan(5m))).ToString();
+        var text = new InsuranceSettlement(SandboxFixture.Payment(SandboxFixture.NewTradeNo(), "330100001234567", 1m),
+            new InsuredPerson("33010020000001", "张三", "33010619850315002", "310", Money.FromYuan(5m))).ToString();
         Assert.DoesNotContain("33010020000001", text, StringComparison.Ordinal);
         Assert.DoesNotContain("33010619850315002", text, StringComparison.Ordinal);
         Assert.Contains("****0001", text, StringComparison.Ordinal);

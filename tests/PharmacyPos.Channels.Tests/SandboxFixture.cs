@@ -93,6 +93,12 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public string Code(string customer, Wallet wallet) => State.CurrentCode(customer, wallet)!;
 
+    /// <summary>A payment as the checkout builds it: a code that classifies is a phone's code, anything else a card number.</summary>
+    public static ChannelPayment Payment(string tradeNo, string presented, decimal yuan, IReadOnlyList<Domain.Orders.OrderLine>? lines = null) =>
+        new(Domain.Orders.TradeNo.Parse(tradeNo), Money.FromYuan(yuan),
+            PaymentCode.Classify(presented) is { IsSuccess: true } code ? new Tender.PhoneCode(code.Value) : new Tender.SocialSecurityCard(presented),
+            "药品", lines ?? []);
+
     public static string NewTradeNo() => DateTime.UtcNow.ToString("yyyyMMddHHmmss") + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
 
     public IReadOnlyList<LedgerEntry> LedgerFor(string outTradeNo) => State.Ledger().Where(e => e.OutTradeNo == outTradeNo).ToList();

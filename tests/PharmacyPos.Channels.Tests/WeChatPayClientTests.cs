@@ -10,7 +10,7 @@ namespace PharmacyPos.Channels.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class WeChatPayClientTests(SandboxFixture sandbox) : IDisposable
 {
-    private static ChannelPayment Payment(string tradeNo, string code, decimal yuan) => new(tradeNo, Money.FromYuan(yuan), code, "药品", []);
+    private static ChannelPayment Payment(string tradeNo, string code, decimal yuan) => SandboxFixture.Payment(tradeNo, code, yuan);
 
     public void Dispose() => sandbox.Faults.Clear();
 

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Journal;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PharmacyPos.Checkout.Mobile;
@@ -108,7 +109,7 @@ public sealed class ConcurrencyTests(MobileHarness h) : IClassFixture<MobileHarn
         var ids = backlog.Select(b => b.OrderId).ToList();
         Assert.All(await check.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(), o => Assert.Equal(OrderStatus.Failed, o.Status));
         var tradeNos = backlog.Select(b => b.TradeNo.Value).ToList();
-        var decisions = await check.Journal.Where(e => tradeNos.Contains(e.TradeNo) && e.Event == "payment.cancel-decided").CountAsync();
+        var decisions = await check.Journal.Where(e => tradeNos.Contains(e.TradeNo) && e.Event == JournalEvents.CancelDecided).CountAsync();
         Assert.Equal(backlog.Count, decisions);
     }
 }

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Journal;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,7 +30,7 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
         h.Sandbox.Confirm(Channel.Alipay, attempt.TradeNo.Value);
         await checkout.PollAsync(attempt.OrderId);
 
-        Assert.Equal(["order.written", "payment.answered", "order.paid"], await JournalAsync(attempt.TradeNo.Value));
+        Assert.Equal([JournalEvents.OrderWritten, JournalEvents.PaymentAnswered, JournalEvents.OrderPaid], await JournalAsync(attempt.TradeNo.Value));
     }
 
     [Fact]
@@ -46,10 +47,10 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
 
         // Entries saved in one transaction may be in either order among themselves.
         var journal = await JournalAsync(attempt.TradeNo.Value);
-        Assert.Equal(["order.written", "order.paid"], journal[..2]);
-        Assert.Equal(["refund.claimed", "refund.requested"], journal[2..4].Order());
-        Assert.Equal("refund.sent", journal[4]);
-        Assert.Equal(["order.refunded", "refund.completed"], journal[5..].Order());
+        Assert.Equal([JournalEvents.OrderWritten, JournalEvents.OrderPaid], journal[..2]);
+        Assert.Equal([JournalEvents.RefundClaimed, JournalEvents.RefundRequested], journal[2..4].Order());
+        Assert.Equal(JournalEvents.RefundSent, journal[4]);
+        Assert.Equal([JournalEvents.OrderRefunded, JournalEvents.RefundCompleted], journal[5..].Order());
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class JournalTests(MobileHarness h) : IClassFixture<MobileHarness>
         {
             await Task.Delay(20);
             await using var reader = h.Database.NewContext();
-            tradeNo = await reader.Journal.Where(e => e.Event == "order.written").OrderByDescending(e => e.Id).Select(e => e.TradeNo).FirstOrDefaultAsync();
+            tradeNo = await reader.Journal.Where(e => e.Event == JournalEvents.OrderWritten).OrderByDescending(e => e.Id).Select(e => e.TradeNo).FirstOrDefaultAsync();
             if (tradeNo is not null && h.Sandbox.Trades().Any(t => t.OutTradeNo == tradeNo)) tradeNo = null; // an earlier test's
         }
         Assert.NotNull(tradeNo);

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Errors;
 using PharmacyPos.Domain.Orders;
 using PharmacyPos.Domain.Payments;
@@ -94,7 +95,7 @@ public sealed class JournalTests
         refund.Complete(T0);
         Assert.Throws<InvalidOperationException>(() => refund.Fail("x", T0));
         Assert.Throws<InvalidOperationException>(() => refund.Retry(T0));
-        Assert.Equal(["refund.requested", "refund.completed"], refund.UnsavedJournal.Select(e => e.Event));
+        Assert.Equal([JournalEvents.RefundRequested, JournalEvents.RefundCompleted], refund.UnsavedJournal.Select(e => e.Event));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class JournalTests
         order.MarkFailed(Reason, T0.AddSeconds(63));
         order.RecordAnswer("query", "late", T0.AddSeconds(64)); // nothing is journalled after the end
 
-        Assert.Equal(["order.written", "payment.answered", "payment.cancel-decided", "order.failed"], order.UnsavedJournal.Select(e => e.Event));
+        Assert.Equal([JournalEvents.OrderWritten, JournalEvents.PaymentAnswered, JournalEvents.CancelDecided, JournalEvents.OrderFailed], order.UnsavedJournal.Select(e => e.Event));
         Assert.Equal(["Pending", "Pending", "Pending", "Failed"], order.UnsavedJournal.Select(e => e.Status));
         order.JournalSaved();
         Assert.Empty(order.UnsavedJournal);

@@ -1,3 +1,4 @@
+using PharmacyPos.Domain.Journal;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Refunds;
 using PharmacyPos.Domain.Staff;
@@ -177,14 +178,14 @@ public sealed class AuditAndSettingsTests
     [Fact]
     public void The_journal_events_a_person_answers_for_become_audit_actions_and_machine_steps_do_not()
     {
-        Assert.Equal(AuditActions.PaymentStarted, AuditActions.ForJournal("order.written"));
-        Assert.Equal(AuditActions.PaymentPaid, AuditActions.ForJournal("order.paid"));
-        Assert.Equal(AuditActions.PaymentFailed, AuditActions.ForJournal("order.failed"));
-        Assert.Equal(AuditActions.CashSale, AuditActions.ForJournal("order.paid-in-cash"));
-        Assert.Equal(AuditActions.RefundRequested, AuditActions.ForJournal("refund.requested"));
-        Assert.Equal(AuditActions.RefundCompleted, AuditActions.ForJournal("refund.completed"));
-        Assert.Null(AuditActions.ForJournal("payment.answered"));
-        Assert.Null(AuditActions.ForJournal("refund.sent"));
+        Assert.Equal(AuditActions.PaymentStarted, AuditActions.ForJournal(JournalEvents.OrderWritten));
+        Assert.Equal(AuditActions.PaymentPaid, AuditActions.ForJournal(JournalEvents.OrderPaid));
+        Assert.Equal(AuditActions.PaymentFailed, AuditActions.ForJournal(JournalEvents.OrderFailed));
+        Assert.Equal(AuditActions.CashSale, AuditActions.ForJournal(JournalEvents.PaidInCash));
+        Assert.Equal(AuditActions.RefundRequested, AuditActions.ForJournal(JournalEvents.RefundRequested));
+        Assert.Equal(AuditActions.RefundCompleted, AuditActions.ForJournal(JournalEvents.RefundCompleted));
+        Assert.Null(AuditActions.ForJournal(JournalEvents.PaymentAnswered));
+        Assert.Null(AuditActions.ForJournal(JournalEvents.RefundSent));
         Assert.All(AuditActions.All, a => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", a.Value));
     }
 

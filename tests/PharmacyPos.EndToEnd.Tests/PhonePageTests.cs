@@ -49,7 +49,7 @@ public sealed class PhonePageTests(PosFixture pos) : IAsyncLifetime
             GatewayUrl = _url + "/gateway.do", AppId = _options.AlipayAppId, AppPrivateKey = _options.AppPrivateKey, AlipayPublicKey = _options.AlipayPublicKey,
         }), TimeProvider.System, NullLogger<AlipayClient>.Instance);
         var tradeNo = DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "0001010001";
-        Assert.IsType<ChannelOutcome.WaitingForBuyer>(await alipay.PayAsync(new ChannelPayment(tradeNo, Money.FromYuan(38.3m), decoded!, "药品", [])));
+        Assert.IsType<ChannelOutcome.WaitingForBuyer>(await alipay.PayAsync(new ChannelPayment(PharmacyPos.Domain.Orders.TradeNo.Parse(tradeNo), Money.FromYuan(38.3m), new PharmacyPos.Domain.Payments.Tender.PhoneCode(PharmacyPos.Domain.Payments.PaymentCode.Classify(decoded).Value), "药品", [])));
 
         var pending = phone.GetByTestId("pending");
         await Expect(pending).ToContainTextAsync("支付宝 待支付 ¥38.30");

@@ -39,7 +39,7 @@ public sealed class AlipayClient : IPaymentChannel, Bills.IChannelBill, IDisposa
         {
             ["out_trade_no"] = payment.OutTradeNo,
             ["scene"] = "bar_code",
-            ["auth_code"] = payment.AuthCode,
+            ["auth_code"] = payment.Tender.Presented,
             ["product_code"] = "FACE_TO_FACE_PAYMENT",
             ["subject"] = payment.Subject,
             ["total_amount"] = payment.Amount.ToYuanString(),

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,58 +7,21 @@ using PharmacyPos.Domain.Orders;
 
 namespace PharmacyPos.Channels.Insurance;
 
-/// <summary>The insured person behind a code or card (1101).</summary>
-public sealed record InsuredPerson(string PsnNo, string Name, string CertNo, string InsuType, Money AccountBalance)
-{
-    /// <summary>Masked, should a lookup or a payment ever be written to a log: never the whole 社保编码 or ID number.</summary>
-    public override string ToString() =>
-        $"InsuredPerson {{ PsnNo = ****{PsnNo[^Math.Min(4, PsnNo.Length)..]}, CertNo = ****, InsuType = {InsuType}, AccountBalance = {AccountBalance} }}";
-}
-
-public abstract record PersonLookup
-{
-    private PersonLookup() { }
-    public sealed record Found(InsuredPerson Person) : PersonLookup;
-    public sealed record NotBound(string Detail) : PersonLookup;
-    public sealed record Invalid(string Detail) : PersonLookup;
-    public sealed record Unknown(string Reason) : PersonLookup;
-}
-
-/// <summary>How the buyer identifies to the platform (mdtrt_cert_type).</summary>
-public enum CertificateType
-{
-    /// <summary>01: the electronic voucher, i.e. the scanned Alipay/WeChat code of a bound card.</summary>
-    ElectronicVoucher,
-    /// <summary>03: the physical social-security card.</summary>
-    SocialSecurityCard,
-}
-
 /// <summary>
-/// The national medical-insurance information platform: one JSON envelope to one endpoint,
-/// the transaction named by infno. Signs in (9001) once per day and carries sign_no after.
+/// The national medical-insurance information platform as a payment channel: who is behind a
+/// code or card (1101), settlement from the personal account (2101 → 2102), its query (5203),
+/// cancel and refund (2103), and the day's totals (3201). The wire is <see cref="InsuranceSession"/>.
 /// </summary>
-/// <summary>The platform's answer to "who is behind this code or card".</summary>
-public interface IInsurancePlatform
-{
-    Task<PersonLookup> FindPersonAsync(string certNo, CertificateType type, CancellationToken ct = default);
-
-    /// <summary>3201: our day totals against the platform's; null when it could not answer.</summary>
-    Task<(bool? Balanced, string Detail)> ReconcileDayAsync(DateOnly day, Money total, Money accountPaid, int count, CancellationToken ct = default);
-}
-
 public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> options, TimeProvider clock, ILogger<InsuranceClient> log) : IPaymentChannel, IInsurancePlatform
 {
     private readonly InsuranceOptions _options = options.Value;
-    private readonly SemaphoreSlim _signInLock = new(1, 1);
-    private string? _signNo;
-    private DateOnly _signDay;
-    private int _sequence;
+    private readonly InsuranceSession _session = new(http, options.Value, clock, log);
 
     public PaymentMethod Method => PaymentMethod.InsuranceAccount;
 
     public async Task<PersonLookup> FindPersonAsync(string certNo, CertificateType type, CancellationToken ct = default)
     {
-        var (a, unknown) = await CallAsync(Infno.PersonInfo, new JsonObject
+        var (a, unknown) = await _session.CallAsync(Infno.PersonInfo, new JsonObject
         {
             ["data"] = new JsonObject
             {
@@ -93,32 +54,33 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
             InsuranceAnswer.Text(baseinfo["certno"]), InsuranceAnswer.Text(insuinfo["insutype"]), balance));
     }
 
-    /// <summary>1101 (unless the caller already has the person) → 2101 pre-settlement → 2102 settlement from the personal account.</summary>
-    public async Task<ChannelOutcome> PayAsync(ChannelPayment payment, CancellationToken ct = default)
-    {
-        InsuredPerson person;
-        switch (payment.Insured is { } known ? new PersonLookup.Found(known) : await FindPersonAsync(payment.AuthCode, Certificate(payment), ct))
+    /// <summary>1101 → 2101 pre-settlement → 2102 settlement from the personal account.</summary>
+    public async Task<ChannelOutcome> PayAsync(ChannelPayment payment, CancellationToken ct = default) =>
+        await FindPersonAsync(payment.Tender.Presented, Certificates.Of(payment.Tender), ct) switch
         {
-            case PersonLookup.Found f: person = f.Person; break;
-            case PersonLookup.NotBound n: return new ChannelOutcome.Failed(ChannelFailure.NotBound, n.Detail);
-            case PersonLookup.Invalid i: return new ChannelOutcome.Failed(ChannelFailure.CodeInvalid, i.Detail);
-            case PersonLookup.Unknown u: return new ChannelOutcome.Unknown(u.Reason);
-            default: throw new InvalidOperationException();
-        }
+            PersonLookup.Found f => await SettleAsync(new InsuranceSettlement(payment, f.Person), ct),
+            PersonLookup.NotBound n => new ChannelOutcome.Failed(ChannelFailure.NotBound, n.Detail),
+            PersonLookup.Invalid i => new ChannelOutcome.Failed(ChannelFailure.CodeInvalid, i.Detail),
+            PersonLookup.Unknown u => new ChannelOutcome.Unknown(u.Reason),
+            _ => throw new InvalidOperationException("unknown lookup"),
+        };
 
+    public async Task<ChannelOutcome> SettleAsync(InsuranceSettlement settlement, CancellationToken ct = default)
+    {
+        var (payment, person) = settlement;
         var input = SettlementInput(payment, person);
-        var (pre, preUnknown) = await CallAsync(Infno.PreSettle, input, payment.OutTradeNo, ct);
+        var (pre, preUnknown) = await _session.CallAsync(Infno.PreSettle, input, payment.OutTradeNo, ct);
         if (pre is null) return new ChannelOutcome.Unknown(preUnknown!);
         if (!pre.Ok) return Failure(pre);
 
-        var (settled, unknown) = await CallAsync(Infno.Settle, SettlementInput(payment, person), payment.OutTradeNo, ct);
+        var (settled, unknown) = await _session.CallAsync(Infno.Settle, SettlementInput(payment, person), payment.OutTradeNo, ct);
         if (settled is null) return new ChannelOutcome.Unknown(unknown!);
         return settled.Ok ? Paid(settled) : Failure(settled);
     }
 
     public async Task<ChannelOutcome> QueryAsync(string outTradeNo, CancellationToken ct = default)
     {
-        var (a, unknown) = await CallAsync(Infno.SettlementQuery, new JsonObject
+        var (a, unknown) = await _session.CallAsync(Infno.SettlementQuery, new JsonObject
         {
             ["data"] = new JsonObject { ["psn_no"] = "", ["setl_id"] = "", ["mdtrt_id"] = "", ["medins_setl_id"] = outTradeNo },
         }, outTradeNo, ct);
@@ -136,7 +98,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     /// <summary>2103: withdraws a settlement still awaiting the buyer, or cancels a settled one.</summary>
     public async Task<CancelOutcome> CancelAsync(string outTradeNo, CancellationToken ct = default)
     {
-        var (a, unknown) = await CallAsync(Infno.CancelSettlement, CancelInput(outTradeNo, setlId: ""), outTradeNo, ct);
+        var (a, unknown) = await _session.CallAsync(Infno.CancelSettlement, CancelInput(outTradeNo, setlId: ""), outTradeNo, ct);
         if (a is null) return new CancelOutcome.Unknown(unknown!);
         if (a.Ok) return new CancelOutcome.Cancelled(MoneyReturned: InsuranceAnswer.Text(a.Output?["setlinfo"]?["acct_pay"]) is { Length: > 0 } p && p != "0" && p != "0.00");
         return a.Reason is InsuranceReasons.NotFound or InsuranceReasons.AlreadyCancelled or InsuranceReasons.Closed
@@ -147,7 +109,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     /// <summary>A refund is the settlement's cancel (2103); the platform allows it once per setl_id.</summary>
     public async Task<RefundOutcome> RefundAsync(ChannelRefund refund, CancellationToken ct = default)
     {
-        var (a, unknown) = await CallAsync(Infno.CancelSettlement, CancelInput(refund.OutTradeNo, refund.ChannelTradeId ?? ""), refund.OutTradeNo, ct);
+        var (a, unknown) = await _session.CallAsync(Infno.CancelSettlement, CancelInput(refund.OutTradeNo, refund.ChannelTradeId ?? ""), refund.OutTradeNo, ct);
         if (a is null) return new RefundOutcome.Unknown(unknown!);
         if (a.Ok || a.Reason == InsuranceReasons.AlreadyCancelled) return new RefundOutcome.Refunded(refund.RefundAmount);
         return new RefundOutcome.Failed(a.ErrMsg);
@@ -155,7 +117,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
 
     public async Task<RefundOutcome> QueryRefundAsync(ChannelRefund refund, CancellationToken ct = default)
     {
-        var (a, unknown) = await CallAsync(Infno.SettlementQuery, new JsonObject
+        var (a, unknown) = await _session.CallAsync(Infno.SettlementQuery, new JsonObject
         {
             ["data"] = new JsonObject { ["psn_no"] = "", ["setl_id"] = refund.ChannelTradeId ?? "", ["mdtrt_id"] = "", ["medins_setl_id"] = refund.OutTradeNo },
         }, refund.OutTradeNo, ct);
@@ -170,7 +132,7 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     public async Task<(bool? Balanced, string Detail)> ReconcileDayAsync(DateOnly day, Money total, Money accountPaid, int count, CancellationToken ct = default)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (a, unknown) = await CallAsync(Infno.DailyReconciliation, new JsonObject
+        var (a, unknown) = await _session.CallAsync(Infno.DailyReconciliation, new JsonObject
         {
             ["data"] = new JsonObject
             {
@@ -215,8 +177,8 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
             ["data"] = new JsonObject
             {
                 ["psn_no"] = person.PsnNo,
-                ["mdtrt_cert_type"] = CertTypeCode(Certificate(payment)),
-                ["mdtrt_cert_no"] = payment.AuthCode,
+                ["mdtrt_cert_type"] = CertTypeCode(Certificates.Of(payment.Tender)),
+                ["mdtrt_cert_no"] = payment.Tender.Presented,
                 ["med_type"] = "41",
                 ["begntime"] = now,
                 ["medfee_sumamt"] = payment.Amount.ToYuanString(),
@@ -234,9 +196,6 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
     {
         ["data"] = new JsonObject { ["setl_id"] = setlId, ["psn_no"] = "", ["mdtrt_id"] = "", ["medins_setl_id"] = outTradeNo },
     };
-
-    private static CertificateType Certificate(ChannelPayment payment) =>
-        payment.PhysicalCard ? CertificateType.SocialSecurityCard : CertificateType.ElectronicVoucher;
 
     private static string CertTypeCode(CertificateType type) => type == CertificateType.SocialSecurityCard ? "03" : "01";
 
@@ -259,104 +218,4 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
         InsuranceReasons.NotFound => new ChannelOutcome.Failed(ChannelFailure.TradeNotFound, a.ErrMsg),
         _ => new ChannelOutcome.Unknown(a.ErrMsg),
     };
-
-    private async Task<(InsuranceAnswer?, string?)> CallAsync(string infno, JsonObject input, string reference, CancellationToken ct)
-    {
-        var signNo = infno == Infno.SignIn ? "" : await SignNoAsync(ct);
-        if (signNo is null) return (null, "sign-in (9001) failed");
-        var (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct);
-        if (answer is { Ok: false } && answer.Reason == InsuranceReasons.SignInRequired && infno != Infno.SignIn)
-        {
-            _signNo = null; // the platform forgot us (new day, restart): sign in again once
-            signNo = await SignNoAsync(ct);
-            if (signNo is null) return (null, "sign-in (9001) failed");
-            (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct);
-        }
-        return (answer, unknown);
-    }
-
-    private async Task<(InsuranceAnswer?, string?)> SendAsync(string infno, JsonObject input, string signNo, string reference, CancellationToken ct)
-    {
-        var now = BeijingTime.Now(clock);
-        var msgid = NewMsgId(now);
-        var envelope = new JsonObject
-        {
-            ["infno"] = infno,
-            ["msgid"] = msgid,
-            ["mdtrtarea_admvs"] = _options.MdtrtareaAdmvs,
-            ["insuplc_admdvs"] = _options.InsuplcAdmdvs,
-            ["recer_sys_code"] = _options.RecerSysCode,
-            ["dev_no"] = _options.DevNo,
-            ["dev_uuid"] = "",
-            ["dev_safe_info"] = "",
-            ["cainfo"] = "",
-            ["signtype"] = "SM3",
-            ["infver"] = _options.InfVer,
-            ["opter_type"] = _options.OpterType,
-            ["opter"] = _options.Opter,
-            ["opter_name"] = _options.OpterName,
-            ["inf_time"] = now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            ["fixmedins_code"] = _options.FixmedinsCode,
-            ["fixmedins_name"] = _options.FixmedinsName,
-            ["sign_no"] = signNo,
-            ["input"] = input.DeepClone(),
-        };
-        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.BaseUrl.TrimEnd('/') + _options.ServicePath)
-        {
-            Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(TifSignature.PaasIdHeader, _options.PaasId);
-        request.Headers.Add(TifSignature.TimestampHeader, timestamp);
-        request.Headers.Add(TifSignature.NonceHeader, nonce);
-        request.Headers.Add(TifSignature.SignatureHeader, TifSignature.Compute(timestamp, _options.PaasToken, nonce));
-
-        var reply = await ChannelHttp.SendAsync(http, request, _options.Timeout, ct);
-        var unknown = reply.Failure;
-        InsuranceAnswer? answer = null;
-        if (reply.Body is { } body)
-        {
-            answer = InsuranceAnswer.Parse(Encoding.UTF8.GetString(body));
-            if (answer is null) unknown = "unparsable answer";
-            else if (answer.InfRefMsgId != msgid) unknown = $"answer is for msgid {answer.InfRefMsgId}, not {msgid}";
-        }
-        if (unknown is not null)
-        {
-            log.LogWarning("Insurance {Infno} {Reference} msgid {MsgId}: outcome unknown ({Reason})", infno, reference, msgid, unknown);
-            return (null, unknown);
-        }
-        log.LogInformation("Insurance {Infno} {Reference} msgid {MsgId}: infcode {Infcode} {ErrMsg}", infno, reference, msgid, answer!.Infcode, answer.ErrMsg);
-        return (answer, null);
-    }
-
-    private async Task<string?> SignNoAsync(CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
-        if (_signNo is { } cached && _signDay == today) return cached;
-        await _signInLock.WaitAsync(ct);
-        try
-        {
-            if (_signNo is { } again && _signDay == today) return again;
-            var (a, _) = await SendAsync(Infno.SignIn, new JsonObject
-            {
-                ["signIn"] = new JsonObject { ["opter_no"] = _options.Opter, ["mac"] = _options.Mac, ["ip"] = _options.Ip },
-            }, "", "9001", ct);
-            var signNo = a is { Ok: true } ? InsuranceAnswer.Text(a.Output?["signinoutb"]?["sign_no"]) : "";
-            if (signNo.Length == 0) return null;
-            (_signNo, _signDay) = (signNo, today);
-            return signNo;
-        }
-        finally
-        {
-            _signInLock.Release();
-        }
-    }
-
-    /// <summary>msgid: institution code + yyyyMMddHHmmss + a 4-digit sequence, unique per message.</summary>
-    private string NewMsgId(DateTimeOffset now)
-    {
-        var seq = (uint)Interlocked.Increment(ref _sequence) % 10000;
-        return string.Create(CultureInfo.InvariantCulture, $"{_options.FixmedinsCode}{now:yyyyMMddHHmmss}{seq:D4}");
-    }
 }

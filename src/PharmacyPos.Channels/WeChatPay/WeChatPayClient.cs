@@ -30,7 +30,7 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
             ["total_fee"] = payment.Amount.Fen.ToString(CultureInfo.InvariantCulture),
             ["fee_type"] = "CNY",
             ["spbill_create_ip"] = _options.TerminalIp,
-            ["auth_code"] = payment.AuthCode,
+            ["auth_code"] = payment.Tender.Presented,
         }, payment.OutTradeNo, secure: false, ct);
         if (r is null) return new ChannelOutcome.Unknown(unknown!);
         if (r.Get("return_code") != "SUCCESS") return new ChannelOutcome.Failed(ChannelFailure.Rejected, r.Get("return_msg"));

@@ -60,34 +60,32 @@ public sealed class MobileCheckout(
         }
         var code = classified.Value;
 
+        var tender = new Tender.PhoneCode(code);
         var route = SettlementRoute.WithoutAskingPlatform(sale, code);
         InsuredPerson? insured = null;
         if (route is null)
         {
-            var lookup = await platform.FindPersonAsync(code.Value, CertificateType.ElectronicVoucher, ct);
-            insured = (lookup as PersonLookup.Found)?.Person;
-            PlatformAnswer? answer = lookup switch
-            {
-                PersonLookup.Found f => new PlatformAnswer.Bound(f.Person.PsnNo, f.Person.Name, f.Person.AccountBalance),
-                PersonLookup.NotBound => new PlatformAnswer.NotBound(),
-                _ => null,
-            };
-            if (answer is null)
+            var lookup = await platform.FindPersonAsync(tender.Presented, Certificates.Of(tender), ct);
+            if (lookup.AsPlatformAnswer() is not { } answer)
             {
                 log.LogWarning("Code {Code}: platform lookup gave {Lookup}", code, lookup);
                 return new ScanResult.Refused(lookup is PersonLookup.Invalid ? PaymentErrors.CodeInvalid : InsurancePlatformUnavailable);
             }
+            insured = (lookup as PersonLookup.Found)?.Person;
             route = SettlementRoute.Decide(sale, code, answer);
         }
         log.LogInformation("Code {Code} ({Wallet}): route {Method} because {Reason}", code, code.Wallet, route.Method, route.Reason);
 
-        return await SettleAsync(sale, route, code.Value, insured, form, physicalCard: false, ct);
+        return await SettleAsync(sale, new Decision(route, tender, insured), form, ct);
     }
 
-    /// <param name="insured">The person the route was decided for: the insurance channel settles for them without a second 1101.</param>
-    private async Task<ScanResult> SettleAsync(Sale sale, SettlementRoute route, string authCode, InsuredPerson? insured, PurchaseRegistration.Form? form,
-        bool physicalCard, CancellationToken ct)
+    /// <summary>How this sale is to be paid: the route, what the buyer presented, and the person a 1101 found for it.</summary>
+    /// <param name="Insured">The person the route was decided for: the insurance channel settles for them without a second 1101.</param>
+    private sealed record Decision(SettlementRoute Route, Tender Tender, InsuredPerson? Insured);
+
+    private async Task<ScanResult> SettleAsync(Sale sale, Decision decision, PurchaseRegistration.Form? form, CancellationToken ct)
     {
+        var route = decision.Route;
         PurchaseRegistration? registration = null;
         // The store's threshold is read only when the rule can apply: a wallet payment costs no extra query.
         if (RegistrationRule.CanApply(route.Method)
@@ -111,9 +109,10 @@ public sealed class MobileCheckout(
             DetachUnsaved();
             return new ScanResult.Refused(StorageFailures.ErrorFor(failure, NotCharged));
         }
-        var outcome = await channels.For(order.Method).PayAsync(
-            new ChannelPayment(order.TradeNo.Value, order.Total, authCode, Subject(sale), order.Lines, physicalCard,
-                route.Method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard ? insured : null), ct);
+        var payment = new ChannelPayment(order.TradeNo, order.Total, decision.Tender, Subject(sale), order.Lines);
+        var outcome = route.Method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard && decision.Insured is { } person
+            ? await platform.SettleAsync(new InsuranceSettlement(payment, person), ct)
+            : await channels.For(order.Method).PayAsync(payment, ct);
         log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
         Apply(order, outcome, "pay");
         try
@@ -138,25 +137,33 @@ public sealed class MobileCheckout(
         var number = cardNo?.Trim() ?? "";
         if (number.Length is < 6 or > 30 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             return new ScanResult.Refused(CardUnreadable);
-        var lookup = await platform.FindPersonAsync(number, CertificateType.SocialSecurityCard, ct);
+        var tender = new Tender.SocialSecurityCard(number);
+        var lookup = await platform.FindPersonAsync(tender.Presented, Certificates.Of(tender), ct);
         if (lookup is not PersonLookup.Found found)
         {
             log.LogWarning("Card lookup gave {Lookup}", lookup);
             return new ScanResult.Refused(lookup is PersonLookup.Unknown ? InsurancePlatformUnavailableForCard : CardUnreadable);
         }
-        var route = SettlementRoute.ForCard(sale, new PlatformAnswer.Bound(found.Person.PsnNo, found.Person.Name, found.Person.AccountBalance));
+        var route = SettlementRoute.ForCard(sale, found.Person.AsBound());
         if (!route.IsSuccess) return new ScanResult.Refused(route.Error);
-        return await SettleAsync(sale, route.Value, number, found.Person, form, physicalCard: true, ct);
+        return await SettleAsync(sale, new Decision(route.Value, tender, found.Person), form, ct);
     }
 
     /// <summary>One step of the wait: query, or once the 60 s are up, cancel. Safe to call any number of times,
     /// from the till and from recovery at once: whoever saves second re-reads what the first decided.</summary>
     /// <param name="unattended">Recovery is asking, not a till: a final outcome is flagged for the terminal's next cashier.</param>
-    public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default, bool unattended = false)
+    public async Task<AttemptView> PollAsync(long orderId, CancellationToken ct = default, bool unattended = false) =>
+        await PollAsync(o => o.Id == orderId, ct, unattended) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+
+    /// <summary>The API's poll: by 交易号, in this store; null when there is no such order.</summary>
+    public Task<AttemptView?> PollAsync(TradeNo tradeNo, CancellationToken ct = default) => PollAsync(o => o.TradeNo == tradeNo, ct, unattended: false);
+
+    private async Task<AttemptView?> PollAsync(System.Linq.Expressions.Expression<Func<Order, bool>> which, CancellationToken ct, bool unattended)
     {
         try
         {
-            var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+            var order = await db.Orders.SingleOrDefaultAsync(which, ct);
+            if (order is null) return null;
             if (order.IsFinal) return View(order);
             var silent = await StepAsync(order, ct);
             if (unattended) order.MarkSettledUnattended();
@@ -166,8 +173,8 @@ public sealed class MobileCheckout(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            log.LogInformation("Order {OrderId} was moved on by another worker; reading its state again", orderId);
-            return View(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct));
+            log.LogInformation("Order {Which} was moved on by another worker; reading its state again", which);
+            return View(await db.Orders.AsNoTracking().SingleAsync(which, ct));
         }
     }
 
@@ -199,14 +206,20 @@ public sealed class MobileCheckout(
     }
 
     /// <summary>The cashier gives up on this attempt: it is cancelled like a timed-out one.</summary>
-    public async Task<AttemptView> AbandonAsync(long orderId, CancellationToken ct = default)
+    public async Task<AttemptView> AbandonAsync(long orderId, CancellationToken ct = default) =>
+        await AbandonAsync(await db.Orders.SingleAsync(o => o.Id == orderId, ct), ct);
+
+    /// <summary>The API's 放弃: by 交易号, in this store; null when there is no such order.</summary>
+    public async Task<AttemptView?> AbandonAsync(TradeNo tradeNo, CancellationToken ct = default) =>
+        await db.Orders.SingleOrDefaultAsync(o => o.TradeNo == tradeNo, ct) is { } order ? await AbandonAsync(order, ct) : null;
+
+    private async Task<AttemptView> AbandonAsync(Order order, CancellationToken ct)
     {
-        var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
         if (order.IsFinal) return View(order);
         order.RequestCancel(CashierAbandoned, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         log.LogInformation("Order {TradeNo}: abandoned by the cashier, cancelling", order.TradeNo);
-        return await PollAsync(orderId, ct);
+        return await PollAsync(order.Id, ct);
     }
 
     private async Task<bool> CancelAsync(Order order, IPaymentChannel channel, CancellationToken ct)
@@ -280,10 +293,10 @@ public sealed class MobileCheckout(
         sale.Lines.Count == 1 ? sale.Lines[0].Drug.Name : $"{sale.Lines[0].Drug.Name}等{sale.Lines.Count}种药品";
 
     public static readonly PosError InsurancePlatformUnavailable =
-        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。");
+        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新扫码，或改用其他方式支付。", ErrorKind.Unavailable);
 
     public static readonly PosError InsurancePlatformUnavailableForCard =
-        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新刷卡，或改用其他方式支付。");
+        new("INSURANCE_UNAVAILABLE", "医保平台暂时无法连接，未发起扣款。请稍后重新刷卡，或改用其他方式支付。", ErrorKind.Unavailable);
 
     public static readonly PosError CardUnreadable = new("CARD_UNREADABLE", "社保卡信息读取失败或卡号无效，请重新刷卡或手工输入卡号。");
 

@@ -37,13 +37,21 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
         return RefundApproval.IsRequired(amount, db.Actor, threshold) ? threshold : null;
     }
 
-    public async Task<Result<RefundView>> RefundAsync(long orderId, RefundApprover? approver = null, CancellationToken ct = default)
+    public async Task<Result<RefundView>> RefundAsync(long orderId, RefundApprover? approver = null, CancellationToken ct = default) =>
+        await RefundAsync(await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct), orderId.ToString(System.Globalization.CultureInfo.InvariantCulture), approver, ct);
+
+    /// <summary>The API's 回退: by 交易号, in this store.</summary>
+    public async Task<Result<RefundView>> RefundAsync(TradeNo tradeNo, RefundApprover? approver = null, CancellationToken ct = default) =>
+        await db.Orders.SingleOrDefaultAsync(o => o.TradeNo == tradeNo, ct) is { } order
+            ? await RefundAsync(order, tradeNo.Value, approver, ct)
+            : PosErrors.OrderNotFound(tradeNo.Value);
+
+    private async Task<Result<RefundView>> RefundAsync(Order? order, string which, RefundApprover? approver, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is not { Status: OrderStatus.Paid })
         {
-            log.LogWarning("Refund of order {OrderId} refused: not in Paid state", orderId);
+            log.LogWarning("Refund of order {Order} refused: not in Paid state", which);
             return PosErrors.RefundNotAllowed;
         }
         string? approvedBy = null;
@@ -56,12 +64,12 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
         }
         // Paid → Refunding under the order's version: of two clicks or two terminals, one saves and the other is refused.
         order.StartRefund(now);
-        var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == orderId, ct);
+        var earlier = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == order.Id, ct);
         if (earlier is { Status: not RefundStatus.Failed })
         {
             // Another terminal's refund of this order got there first (and is in flight or done).
             db.ChangeTracker.Clear();
-            log.LogWarning("Refund of order {OrderId} refused: refund {RefundNo} is already {Status}", orderId, earlier.RefundNo, earlier.Status);
+            log.LogWarning("Refund of order {TradeNo} refused: refund {RefundNo} is already {Status}", order.TradeNo, earlier.RefundNo, earlier.Status);
             return PosErrors.RefundNotAllowed;
         }
         earlier?.Retry(now, approvedBy);
@@ -74,7 +82,7 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
         {
             // The order's version moved or the refund row exists: another request claimed this refund.
             db.ChangeTracker.Clear();
-            log.LogWarning("Refund of order {OrderId} refused: claimed by another request ({Error})", orderId, e.GetType().Name);
+            log.LogWarning("Refund of order {TradeNo} refused: claimed by another request ({Error})", order.TradeNo, e.GetType().Name);
             return PosErrors.RefundNotAllowed;
         }
         catch (DbUpdateException e)
@@ -82,7 +90,7 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
             // Nothing was claimed and nothing sent: the cashier can try again once the database takes writes.
             db.ChangeTracker.Clear();
             var failure = StorageFailures.Classify(e)!.Value;
-            log.LogError(e, "Refund of order {OrderId} not written ({Failure}); nothing was sent to the channel", orderId, failure);
+            log.LogError(e, "Refund of order {TradeNo} not written ({Failure}); nothing was sent to the channel", order.TradeNo, failure);
             return StorageFailures.ErrorFor(failure);
         }
         log.LogInformation("Refund {RefundNo} of {TradeNo} written: {Method} {Amount} by {Actor}, approved by {Approver}",

@@ -33,7 +33,7 @@ public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> term
         if (ssn.Length > 0 && (ssn.Length is < 6 or > 30 || !ssn.All(char.IsAsciiLetterOrDigit))) return PosErrors.SocialSecurityNoMalformed;
         var tradeText = query.TradeNo?.Trim() ?? "";
         TradeNo tradeNo = default;
-        if (tradeText.Length > 0 && !TradeNo.TryParse(tradeText, out tradeNo)) return PosErrors.TradeNoMalformed;
+        if (tradeText.Length > 0 && !TradeNo.TryParse(tradeText, out tradeNo)) return PosErrors.TradeNoMalformed(tradeText);
         if (query.Start is { } s && query.End is { } e && e < s) return PosErrors.EndBeforeStart;
 
         var storeId = terminal.Value.StoreId;

@@ -22,7 +22,7 @@ public sealed class RefundOptions
 public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptions> terminal, IOptions<MobilePaymentOptions> mobile,
     IOptions<RefundOptions> refunds, TimeProvider clock)
 {
-    public static readonly PosError NotAllowed = new("FORBIDDEN", "只有店长或管理员可以修改设置。");
+    public static readonly PosError NotAllowed = PosErrors.Forbidden("店长或管理员可以修改设置");
 
     public async Task<StoreSettings> CurrentAsync(CancellationToken ct = default) =>
         await db.StoreSettings.AsNoTracking().SingleOrDefaultAsync(s => s.StoreId == terminal.Value.StoreId, ct) ?? Defaults();

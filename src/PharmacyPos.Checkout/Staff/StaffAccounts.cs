@@ -22,12 +22,12 @@ public sealed record SignedIn(long AccountId, Actor Actor, string SecurityStamp,
 public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount> hasher, SignInThrottle throttle, TimeProvider clock, ILogger<StaffAccounts> log)
 {
     public static readonly PosError WrongCredentials = new("SIGN_IN_FAILED", "账号或密码不正确。");
-    public static readonly PosError NotAllowed = new("FORBIDDEN", "只有管理员可以管理账号。");
-    public static readonly PosError Disabled = new("ACCOUNT_DISABLED", "该账号已停用，请联系管理员。");
+    public static readonly PosError NotAllowed = PosErrors.Forbidden("管理员可以管理账号");
+    public static readonly PosError Disabled = new("ACCOUNT_DISABLED", "该账号已停用，请联系管理员。", ErrorKind.Forbidden);
     public static PosError Locked(DateTimeOffset until) =>
-        new("ACCOUNT_LOCKED", $"密码错误次数过多，账号已锁定，请于 {Domain.BeijingTime.From(until):HH:mm} 后再试，或联系管理员重置。");
+        new("ACCOUNT_LOCKED", $"密码错误次数过多，账号已锁定，请于 {Domain.BeijingTime.From(until):HH:mm} 后再试，或联系管理员重置。", ErrorKind.Forbidden);
     public static PosError Delayed(DateTimeOffset until) =>
-        new("SIGN_IN_DELAYED", $"密码错误次数过多，请于 {Domain.BeijingTime.From(until):HH:mm:ss} 后再试。");
+        new("SIGN_IN_DELAYED", $"密码错误次数过多，请于 {Domain.BeijingTime.From(until):HH:mm:ss} 后再试。", ErrorKind.Forbidden);
 
     /// <param name="client">Who is trying, as the throttle tells clients apart: the till's browser, or its address.</param>
     public async Task<Result<SignedIn>> SignInAsync(string? userName, string? password, string client, CancellationToken ct = default)

@@ -8,7 +8,7 @@ namespace PharmacyPos.Data.Catalogue;
 /// <summary>改价 on the 药品目录 page: a manager's job; the audit log gets the old and the new price from the save itself.</summary>
 public sealed class PriceEdit(PosDbContext db)
 {
-    public static readonly PosError NotAllowed = new("FORBIDDEN", "只有店长或管理员可以修改价格。");
+    public static readonly PosError NotAllowed = PosErrors.Forbidden("店长或管理员可以修改价格");
 
     public async Task<Result<Money>> ChangeAsync(string code, string? priceText, CancellationToken ct = default)
     {

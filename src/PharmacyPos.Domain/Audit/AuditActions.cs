@@ -1,3 +1,5 @@
+using PharmacyPos.Domain.Journal;
+
 namespace PharmacyPos.Domain.Audit;
 
 /// <summary>The audit log's action codes, and the Chinese the 审计日志 page shows for them.</summary>
@@ -70,15 +72,15 @@ public static class AuditActions
     /// </summary>
     public static string? ForJournal(string journalEvent) => journalEvent switch
     {
-        "order.paid-in-cash" => CashSale,
-        "order.written" => PaymentStarted,
-        "payment.cancel-decided" => PaymentCancelled,
-        "order.paid" => PaymentPaid,
-        "order.failed" => PaymentFailed,
-        "refund.requested" => RefundRequested,
-        "refund.retried" => RefundRetried,
-        "refund.completed" => RefundCompleted,
-        "refund.failed" => RefundFailed,
+        JournalEvents.PaidInCash => CashSale,
+        JournalEvents.OrderWritten => PaymentStarted,
+        JournalEvents.CancelDecided => PaymentCancelled,
+        JournalEvents.OrderPaid => PaymentPaid,
+        JournalEvents.OrderFailed => PaymentFailed,
+        JournalEvents.RefundRequested => RefundRequested,
+        JournalEvents.RefundRetried => RefundRetried,
+        JournalEvents.RefundCompleted => RefundCompleted,
+        JournalEvents.RefundFailed => RefundFailed,
         _ => null,
     };
 }

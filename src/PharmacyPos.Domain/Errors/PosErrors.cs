@@ -7,7 +7,14 @@ namespace PharmacyPos.Domain.Errors;
 public static class PosErrors
 {
     public static PosError DrugNotFound(string entry) =>
-        new("DRUG_NOT_FOUND", $"未找到药品“{entry}”，请核对条码、编码或拼音码后重新录入。");
+        new("DRUG_NOT_FOUND", $"未找到药品“{entry}”，请核对条码、编码或拼音码后重新录入。", ErrorKind.NotFound);
+
+    /// <summary>The one refusal for a permission the member of staff lacks; <paramref name="onlyWho"/> says who may.</summary>
+    public static PosError Forbidden(string? onlyWho = null) =>
+        new("FORBIDDEN", onlyWho is null ? "当前账号无权进行此操作。" : $"只有{onlyWho}。", ErrorKind.Forbidden);
+
+    public static PosError OrderNotFound(string tradeNo) =>
+        new("ORDER_NOT_FOUND", $"未找到交易号为“{tradeNo}”的订单。", ErrorKind.NotFound);
 
     public static readonly PosError EntryEmpty =
         new("ENTRY_EMPTY", "请先扫描条码或输入药品编码、拼音码。");
@@ -30,12 +37,13 @@ public static class PosErrors
     public static PosError CashBelowTotal(Money total, Money received) =>
         new("CASH_BELOW_TOTAL", $"实收金额 {received} 少于应收金额 {total}，请重新输入。");
 
-    public static readonly PosError RefundNotAllowed = new("REFUND_NOT_ALLOWED", "该订单已退款、正在退款或未支付成功，不能再次回退。");
+    public static readonly PosError RefundNotAllowed = new("REFUND_NOT_ALLOWED", "该订单已退款、正在退款或未支付成功，不能再次回退。", ErrorKind.Conflict);
     public static readonly PosError RefundQueryEmpty = new("REFUND_QUERY_EMPTY", "没有找到符合条件的订单。");
     public static readonly PosError QueryTimeOutOfRange =
         new("QUERY_TIME_OUT_OF_RANGE", $"开始时间和结束时间须在 {BeijingTime.FirstYear} 年到 {BeijingTime.LastYear} 年之间，请检查年份。");
     public static readonly PosError EndBeforeStart = new("END_BEFORE_START", "结束时间不能早于开始时间。");
-    public static readonly PosError TradeNoMalformed = new("TRADE_NO_MALFORMED", "交易号格式不正确：应为 24 位数字。");
+    public static PosError TradeNoMalformed(string? text = null) => new("TRADE_NO_MALFORMED",
+        $"交易号{(string.IsNullOrEmpty(text) ? "" : $"“{text}”")}格式不正确：应为 {Orders.TradeNo.Length} 位数字。");
     public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
 
     public static readonly PosError PriceInvalid =

@@ -79,7 +79,7 @@ public sealed class Order : IJournaled
             InsuredName = route.Insured?.InsuredName,
             ConfirmDeadline = now + confirmWindow,
         };
-        order.Note(now, "order.written", $"{route.Method} {order.Total}, {order.Lines.Count} lines, confirm by {order.ConfirmDeadline:O}");
+        order.Note(now, JournalEvents.OrderWritten, $"{route.Method} {order.Total}, {order.Lines.Count} lines, confirm by {order.ConfirmDeadline:O}");
         return order;
     }
 
@@ -87,12 +87,12 @@ public sealed class Order : IJournaled
     public void RecordAnswer(string call, string answer, DateTimeOffset now)
     {
         if (IsFinal) return;
-        Note(now, "payment.answered", $"{call}: {answer}");
+        Note(now, JournalEvents.PaymentAnswered, $"{call}: {answer}");
     }
 
     public void MarkPaid(string channelTradeId, DateTimeOffset now)
     {
-        Move(OrderStatus.Pending, OrderStatus.Paid, now, "order.paid", $"channel trade {channelTradeId}");
+        Move(OrderStatus.Pending, OrderStatus.Paid, now, JournalEvents.OrderPaid, $"channel trade {channelTradeId}");
         ChannelTradeId = channelTradeId;
         PaidAt = now;
         FinishedAt = now;
@@ -100,7 +100,7 @@ public sealed class Order : IJournaled
 
     public void MarkFailed(PosError error, DateTimeOffset now)
     {
-        Move(OrderStatus.Pending, OrderStatus.Failed, now, "order.failed", error.Code);
+        Move(OrderStatus.Pending, OrderStatus.Failed, now, JournalEvents.OrderFailed, error.Code);
         FailureCode = error.Code;
         FailureMessage = error.Message;
         FinishedAt = now;
@@ -114,7 +114,7 @@ public sealed class Order : IJournaled
         Version++;
         FailureCode = reason.Code;
         FailureMessage = reason.Message;
-        Note(now, "payment.cancel-decided", reason.Code);
+        Note(now, JournalEvents.CancelDecided, reason.Code);
     }
 
     /// <summary>Recovery, not a till, brought this attempt to its end.</summary>
@@ -129,16 +129,16 @@ public sealed class Order : IJournaled
     }
 
     /// <summary>退单 accepted: money is on its way back.</summary>
-    public void StartRefund(DateTimeOffset now) => Move(OrderStatus.Paid, OrderStatus.Refunding, now, "refund.claimed", null);
+    public void StartRefund(DateTimeOffset now) => Move(OrderStatus.Paid, OrderStatus.Refunding, now, JournalEvents.RefundClaimed, null);
 
     public void CompleteRefund(DateTimeOffset now)
     {
-        Move(OrderStatus.Refunding, OrderStatus.Refunded, now, "order.refunded", null);
+        Move(OrderStatus.Refunding, OrderStatus.Refunded, now, JournalEvents.OrderRefunded, null);
         FinishedAt = now;
     }
 
     /// <summary>The channel refused the refund: the order is paid as before and may be refunded again.</summary>
-    public void RefundRefused(DateTimeOffset now) => Move(OrderStatus.Refunding, OrderStatus.Paid, now, "refund.returned-to-paid", null);
+    public void RefundRefused(DateTimeOffset now) => Move(OrderStatus.Refunding, OrderStatus.Paid, now, JournalEvents.RefundReturnedToPaid, null);
 
     /// <param name="from">Each operation starts from one state: paying a refunding order is a bug even though Refunding → Paid is a legal move for a refused refund.</param>
     private void Move(OrderStatus from, OrderStatus to, DateTimeOffset now, string journalEvent, string? detail)
@@ -163,7 +163,7 @@ public sealed class Order : IJournaled
             Status = OrderStatus.Paid,
             PaidAt = now,
         };
-        order.Note(now, "order.paid-in-cash", $"received {tender.Received}, change {tender.Change}");
+        order.Note(now, JournalEvents.PaidInCash, $"received {tender.Received}, change {tender.Change}");
         return order;
     }
 }

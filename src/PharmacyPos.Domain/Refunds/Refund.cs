@@ -57,7 +57,7 @@ public sealed class Refund : IJournaled
             RequestedAt = now,
             ApprovedBy = approvedBy,
         };
-        refund.Note(now, "refund.requested", $"{refund.RefundNo} {refund.Amount}" + (approvedBy is null ? "" : $", approved by {approvedBy}"));
+        refund.Note(now, JournalEvents.RefundRequested, $"{refund.RefundNo} {refund.Amount}" + (approvedBy is null ? "" : $", approved by {approvedBy}"));
         return refund;
     }
 
@@ -65,19 +65,19 @@ public sealed class Refund : IJournaled
     public void Sent(DateTimeOffset now)
     {
         Attempts++;
-        Note(now, "refund.sent", $"attempt {Attempts}");
+        Note(now, JournalEvents.RefundSent, $"attempt {Attempts}");
     }
 
     public void Complete(DateTimeOffset now)
     {
-        Move(RefundStatus.Refunded, now, "refund.completed", null);
+        Move(RefundStatus.Refunded, now, JournalEvents.RefundCompleted, null);
         FinishedAt = now;
         FailureMessage = null;
     }
 
     public void Fail(string reason, DateTimeOffset now)
     {
-        Move(RefundStatus.Failed, now, "refund.failed", reason);
+        Move(RefundStatus.Failed, now, JournalEvents.RefundFailed, reason);
         FinishedAt = now;
         FailureMessage = reason;
     }
@@ -86,7 +86,7 @@ public sealed class Refund : IJournaled
     public void Retry(DateTimeOffset now, string? approvedBy = null)
     {
         ApprovedBy = approvedBy;
-        Move(RefundStatus.Requested, now, "refund.retried", RefundNo + (approvedBy is null ? "" : $", approved by {approvedBy}"));
+        Move(RefundStatus.Requested, now, JournalEvents.RefundRetried, RefundNo + (approvedBy is null ? "" : $", approved by {approvedBy}"));
         FinishedAt = null;
     }
 

@@ -16,13 +16,13 @@ public static class RefundApproval
     public static PosError? CheckApprover(Actor approver, Actor refundedBy)
     {
         if (!approver.May(Permission.ApproveRefunds)) return NotAManager;
-        if (approver.UserName == refundedBy.UserName) return new PosError("REFUND_SELF_APPROVAL", "不能批准自己的退款。");
+        if (approver.UserName == refundedBy.UserName) return new PosError("REFUND_SELF_APPROVAL", "不能批准自己的退款。", ErrorKind.Forbidden);
         return null;
     }
 
     public static PosError Required(Money amount, Money threshold) =>
-        new("REFUND_APPROVAL_REQUIRED", $"退款金额 {amount} 达到 {threshold}，须店长输入账号和密码批准。");
+        new("REFUND_APPROVAL_REQUIRED", $"退款金额 {amount} 达到 {threshold}，须店长输入账号和密码批准。", ErrorKind.Forbidden);
 
-    public static readonly PosError NotAManager = new("REFUND_APPROVER_NOT_MANAGER", "批准人须为店长或管理员。");
-    public static readonly PosError WrongCredentials = new("REFUND_APPROVER_INVALID", "店长账号或密码不正确，退款未批准。");
+    public static readonly PosError NotAManager = new("REFUND_APPROVER_NOT_MANAGER", "批准人须为店长或管理员。", ErrorKind.Forbidden);
+    public static readonly PosError WrongCredentials = new("REFUND_APPROVER_INVALID", "店长账号或密码不正确，退款未批准。", ErrorKind.Forbidden);
 }

@@ -32,14 +32,14 @@ public static class CheckoutApi
             {
                 if (string.IsNullOrWhiteSpace(item.Entry)) return PosApi.Problem(PosErrors.EntryEmpty, StatusCodes.Status400BadRequest);
                 var drug = await catalogue.FindExactAsync(item.Entry, ct);
-                if (drug is null) return PosApi.Problem(PosErrors.DrugNotFound(item.Entry), StatusCodes.Status404NotFound);
+                if (drug is null) return PosApi.Problem(PosErrors.DrugNotFound(item.Entry));
                 var added = sale.Add(drug, item.Quantity);
                 if (!added.IsSuccess) return PosApi.Problem(added.Error, StatusCodes.Status400BadRequest);
             }
             return await checkout.ScanAsync(sale, request.Code, request.Registration, ct) switch
             {
                 ScanResult.Started s => Results.Created($"/api/orders/{s.Attempt.TradeNo}", AttemptDto.From(s.Attempt)),
-                ScanResult.Refused r => PosApi.Problem(r.Error, StatusCodes.Status422UnprocessableEntity, byKind: true),
+                ScanResult.Refused r => PosApi.Problem(r.Error),
                 ScanResult.NeedsRegistration n => Results.Problem(title: "医保个人账户支付达到规定金额，须先登记购药人信息。",
                     statusCode: StatusCodes.Status422UnprocessableEntity, type: "urn:pharmacypos:error:REGISTRATION_REQUIRED",
                     extensions: new Dictionary<string, object?> { ["code"] = "REGISTRATION_REQUIRED", ["fields"] = n.Errors }),
@@ -47,23 +47,23 @@ public static class CheckoutApi
             };
         });
 
-        api.MapPost("/orders/{tradeNo}/poll", (string tradeNo, PosDbContext db, MobileCheckout checkout, CancellationToken ct) =>
-            WithOrderAsync(tradeNo, db, ct, async id => Results.Ok(AttemptDto.From(await checkout.PollAsync(id, ct)))));
+        api.MapPost("/orders/{tradeNo}/poll", async (string tradeNo, MobileCheckout checkout, CancellationToken ct) =>
+            !TradeNo.TryParse(tradeNo, out var parsed) ? Malformed(tradeNo)
+            : await checkout.PollAsync(parsed, ct) is { } view ? Results.Ok(AttemptDto.From(view)) : NotFound(tradeNo));
 
-        api.MapPost("/orders/{tradeNo}/abandon", (string tradeNo, PosDbContext db, MobileCheckout checkout, CancellationToken ct) =>
-            WithOrderAsync(tradeNo, db, ct, async id => Results.Ok(AttemptDto.From(await checkout.AbandonAsync(id, ct)))));
+        api.MapPost("/orders/{tradeNo}/abandon", async (string tradeNo, MobileCheckout checkout, CancellationToken ct) =>
+            !TradeNo.TryParse(tradeNo, out var parsed) ? Malformed(tradeNo)
+            : await checkout.AbandonAsync(parsed, ct) is { } view ? Results.Ok(AttemptDto.From(view)) : NotFound(tradeNo));
 
         // A cashier's refund at or above the threshold carries the approving manager: { "approver": { "userName", "password" } }.
-        api.MapPost("/orders/{tradeNo}/refund", (string tradeNo, RefundRequest? request, PosDbContext db, RefundCheckout refunds, CancellationToken ct) =>
-            WithOrderAsync(tradeNo, db, ct, async id =>
-            {
-                var result = await refunds.RefundAsync(id, request?.Approver, ct);
-                return result.IsSuccess
-                    ? Results.Ok(new RefundDto(result.Value.TradeNo.Value, result.Value.Status.ToString(), result.Value.Message))
-                    : result.Error.Kind == ErrorKind.Unavailable ? PosApi.Problem(result.Error, 0, byKind: true)
-                    : PosApi.Problem(result.Error, result.Error.Code.StartsWith("REFUND_APPROV", StringComparison.Ordinal) || result.Error.Code is "ACCOUNT_LOCKED" or "SIGN_IN_DELAYED"
-                        ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
-            }));
+        api.MapPost("/orders/{tradeNo}/refund", async (string tradeNo, RefundRequest? request, RefundCheckout refunds, CancellationToken ct) =>
+        {
+            if (!TradeNo.TryParse(tradeNo, out var parsed)) return Malformed(tradeNo);
+            var result = await refunds.RefundAsync(parsed, request?.Approver, ct);
+            return result.IsSuccess
+                ? Results.Ok(new RefundDto(result.Value.TradeNo.Value, result.Value.Status.ToString(), result.Value.Message))
+                : PosApi.Problem(result.Error);
+        });
 
         api.MapGet("/orders/{tradeNo}/journal", (string tradeNo, PosDbContext db, CancellationToken ct) =>
             WithOrderAsync(tradeNo, db, ct, async _ => Results.Ok(await db.Journal.AsNoTracking().Where(e => e.TradeNo == tradeNo)
@@ -74,10 +74,14 @@ public static class CheckoutApi
 
     private static async Task<IResult> WithOrderAsync(string tradeNo, PosDbContext db, CancellationToken ct, Func<long, Task<IResult>> work)
     {
-        if (!TradeNo.TryParse(tradeNo, out var parsed)) return PosApi.Problem(ApiErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);
+        if (!TradeNo.TryParse(tradeNo, out var parsed)) return Malformed(tradeNo);
         var id = await db.Orders.Where(o => o.TradeNo == parsed).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
-        return id is null ? PosApi.Problem(ApiErrors.OrderNotFound(tradeNo), StatusCodes.Status404NotFound) : await work(id.Value);
+        return id is null ? NotFound(tradeNo) : await work(id.Value);
     }
+
+    private static IResult Malformed(string tradeNo) => PosApi.Problem(PosErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);
+
+    private static IResult NotFound(string tradeNo) => PosApi.Problem(PosErrors.OrderNotFound(tradeNo));
 }
 
 public sealed record AttemptDto(string TradeNo, string Status, string StatusText, string Method, decimal Total, string? Route,

@@ -30,10 +30,10 @@ public static class PosApi
         api.MapGet("/orders/{tradeNo}", async (string tradeNo, PosDbContext db, CancellationToken ct) =>
         {
             if (!TradeNo.TryParse(tradeNo, out var parsed))
-                return Problem(ApiErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);
+                return Problem(PosErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);
             var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.TradeNo == parsed, ct);
             return order is null
-                ? Problem(ApiErrors.OrderNotFound(tradeNo), StatusCodes.Status404NotFound)
+                ? Problem(PosErrors.OrderNotFound(tradeNo), StatusCodes.Status404NotFound)
                 : Results.Ok(OrderDto.From(order));
         });
 
@@ -55,14 +55,14 @@ public static class PosApi
         return app;
     }
 
-    /// <summary>The status the error's kind calls for; <paramref name="otherwise"/> for the endpoint's own refusals.</summary>
-    internal static IResult Problem(PosError error, int otherwise, bool byKind) => Problem(error, error.Kind switch
+    /// <summary>A use case's refusal: the HTTP status follows from the error's kind, nowhere chosen by its code.</summary>
+    internal static IResult Problem(PosError error) => Problem(error, error.Kind switch
     {
-        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        _ => otherwise,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status422UnprocessableEntity,
     });
 
     internal static IResult Problem(PosError error, int status) =>
@@ -74,12 +74,6 @@ internal static class ApiErrors
 {
     /// <summary>A form or request the POS cannot take as it is (an expired page, a missing antiforgery token).</summary>
     public static readonly PosError RequestInvalid = new("REQUEST_INVALID", "请求无效：页面可能已过期，请刷新页面后重试。");
-
-    public static PosError TradeNoMalformed(string text) =>
-        new("TRADE_NO_MALFORMED", $"交易号“{text}”格式不正确：应为 {TradeNo.Length} 位数字。");
-
-    public static PosError OrderNotFound(string text) =>
-        new("ORDER_NOT_FOUND", $"未找到交易号为“{text}”的订单。");
 }
 
 public sealed record DrugDto(string Code, string Barcode, string Name, string Specification, string Manufacturer,

@@ -45,7 +45,7 @@ public static class StaffAuthentication
             o.LoginPath = "/signin";
             o.AccessDeniedPath = "/denied";
             o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized, new("SIGN_IN_REQUIRED", "请先登录。"));
-            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, new("FORBIDDEN", "当前账号无权进行此操作。"));
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, Domain.Errors.PosErrors.Forbidden());
             o.Events.OnValidatePrincipal = ValidateAsync;
         });
         services.AddAuthorization(o =>
