@@ -1,3 +1,4 @@
+using PharmacyPos.Checkout;
 using PharmacyPos.Checkout.Staff;
 using PharmacyPos.Data;
 using PharmacyPos.Web.Features.Account;
@@ -28,7 +29,7 @@ public static class ConsoleCommands
         string[] settings = [.. args[..at], .. args[(at + 2)..]];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddPosDatabase(builder.Configuration).AddStaffAccounts();
+        builder.Services.AddPosData(builder.Configuration).AddTerminal(builder.Configuration).AddStaffAccounts();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PosDbContext>());

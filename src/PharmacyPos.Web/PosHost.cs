@@ -51,36 +51,20 @@ public static class PosHost
         });
         // The banner says nothing an attacker needs to know.
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        services.AddPosDatabase(builder.Configuration);
-        services.AddScoped<CatalogueSearch>();
-        services.AddScoped<CatalogueImport>();
-        services.AddScoped<PharmacyPos.Data.Registrations.RegistrationLedger>();
-        services.AddScoped<TradeNos>();
-        services.AddScoped<CashCheckout>();
-        services.Configure<MobilePaymentOptions>(builder.Configuration.GetSection(MobilePaymentOptions.Section));
-        services.AddSingleton<PaymentChannels>();
-        services.AddScoped<MobileCheckout>();
-        services.AddScoped<PharmacyPos.Checkout.Refunds.RefundSearch>();
-        services.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
-        services.Configure<PharmacyPos.Checkout.Recovery.RecoveryOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section));
-        services.AddSingleton(sp => PharmacyPos.Data.Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
-        services.AddScoped<TerminalSignIn>();
-        services.AddScoped<PharmacyPos.Checkout.Recovery.UnattendedSettlements>();
-        services.AddScoped<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>();
+        services.AddPosData(builder.Configuration);
+        services.AddCheckout(builder.Configuration);
         if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddScoped<SaleSession>();
         services.AddStaffAuthentication(builder.Configuration, requireHttps);
-        services.Configure<PharmacyPos.Checkout.Settings.RefundOptions>(builder.Configuration.GetSection(PharmacyPos.Checkout.Settings.RefundOptions.Section));
-        services.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
-        services.AddScoped<PriceEdit>();
-        services.AddScoped<PharmacyPos.Data.Audit.AuditSearch>();
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>().AddCheck<PharmacyPos.Web.Features.Health.StorageHealthCheck>("storage");
         services.AddExceptionHandler<PharmacyPos.Web.Features.Health.StorageFailureHandler>();
 
         var app = builder.Build();
+        // Every bound setting is checked now, before the database is touched or the host logs anything: a bad
+        // value ends start-up with the Chinese message naming it (Program.cs prints it).
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await PrepareDatabaseAsync(app);
 
         // In Development too: a database failure is an answer the API promises (503 with its code), not a debugging aid.
@@ -117,18 +101,6 @@ public static class PosHost
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         if (sandbox is not null) app.Lifetime.ApplicationStopping.Register(() => sandbox.StopAsync().GetAwaiter().GetResult());
         return app;
-    }
-
-    /// <summary>The clock, which database and which till: what the POS and its console commands both need.</summary>
-    internal static IServiceCollection AddPosDatabase(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<TerminalOptions>(configuration.GetSection(TerminalOptions.Section));
-        services.AddSingleton<StorageWatch>();
-        services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
-            .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
-        return services;
     }
 
     private static async Task ProblemsForWrites(HttpContext context, Func<Task> next)

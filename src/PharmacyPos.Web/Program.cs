@@ -20,6 +20,13 @@ catch (PharmacyPos.Data.PersonalData.PersonalDataKeyException e)
     Console.Error.WriteLine(e.Message);
     return 3;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // A setting out of range stops the POS before the first sale, naming the setting.
+    Console.Error.WriteLine("收银系统的设置有误，无法启动：");
+    foreach (var failure in e.Failures) Console.Error.WriteLine("  " + failure);
+    return 5;
+}
 catch (PharmacyPos.Checkout.TerminalRejectedException e)
 {
     Console.Error.WriteLine(e.Message);

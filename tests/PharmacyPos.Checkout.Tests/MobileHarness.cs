@@ -115,7 +115,7 @@ public sealed class MobileHarness : IAsyncLifetime
 
     public PharmacyPos.Checkout.Settings.StoreSettingsService Settings(PosDbContext db) =>
         new(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(RefundOptions), Clock);
+            Microsoft.Extensions.Options.Options.Create(RefundOptions), Microsoft.Extensions.Options.Options.Create(new PharmacyPos.Checkout.Settings.StoreOptions()), Clock);
 
     public PharmacyPos.Checkout.Staff.StaffAccounts Staff(PosDbContext db) =>
         new(db, new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>(), Throttle, Clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);

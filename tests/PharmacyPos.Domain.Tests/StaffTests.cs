@@ -201,11 +201,27 @@ public sealed class AuditAndSettingsTests
     [Fact]
     public void Store_thresholds_are_checked_before_they_change()
     {
-        var s = StoreSettings.Defaults(1, Money.FromYuan(200m), Money.FromYuan(100m));
+        var s = StoreSettings.Defaults(1, Money.FromYuan(200m), Money.FromYuan(100m), "演示大药房");
         Assert.Equal("REGISTRATION_THRESHOLD_INVALID", s.Change(Money.Zero, Money.FromYuan(1m), "m", DateTimeOffset.UnixEpoch)?.Code);
         Assert.Equal("REFUND_THRESHOLD_INVALID", s.Change(Money.FromYuan(1m), Money.FromYuan(100_000.01m), "m", DateTimeOffset.UnixEpoch)?.Code);
         Assert.Equal(Money.FromYuan(200m), s.RegistrationThreshold);
         Assert.Null(s.Change(Money.FromYuan(300m), Money.Zero, "m", DateTimeOffset.UnixEpoch));
         Assert.Equal((Money.FromYuan(300m), Money.Zero, "m"), (s.RegistrationThreshold, s.RefundApprovalThreshold, s.UpdatedBy));
+    }
+
+    [Theory]
+    [InlineData("", "", "", "STORE_NAME_INVALID")]
+    [InlineData("\u200B \u200B", "", "", "STORE_NAME_INVALID")]
+    [InlineData("仁心大药房（西湖店）仁心大药房（西湖店）仁心大药房（西湖店）仁心大药房（西湖店）X", "", "", "STORE_NAME_INVALID")]
+    [InlineData("仁心大药房", "杭州市\n西湖区", "", null)]
+    [InlineData("仁心大药房", "", "0571-8888 6666", null)]
+    [InlineData("仁心大药房", "", "=HYPERLINK(1)", "STORE_PHONE_INVALID")]
+    public void A_store_is_named_for_its_receipts_only_with_a_readable_name_and_a_phone_number(string name, string address, string phone, string? refused)
+    {
+        var s = StoreSettings.Defaults(1, Money.FromYuan(200m), Money.FromYuan(100m), "演示大药房");
+        var error = s.Rename(System.Text.RegularExpressions.Regex.Unescape(name), System.Text.RegularExpressions.Regex.Unescape(address), phone, "m", DateTimeOffset.UnixEpoch);
+        Assert.Equal(refused, error?.Code);
+        Assert.Equal(refused is null ? "仁心大药房" : "演示大药房", s.Name);
+        if (refused is null) Assert.DoesNotContain('\n', s.Address);
     }
 }

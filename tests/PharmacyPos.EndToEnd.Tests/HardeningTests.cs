@@ -253,4 +253,45 @@ public partial class HardeningTests(PosFixture pos)
 
     [GeneratedRegex("一次性密码：(\\S+?)（")]
     private static partial Regex OneTimePassword();
+
+    [Theory]
+    [InlineData("--MobilePayment:ConfirmWindowSeconds", "0", "MobilePayment:ConfirmWindowSeconds")]
+    [InlineData("--Terminal:TerminalNo", "100", "Terminal:TerminalNo")]
+    [InlineData("--Database:BusyTimeoutSeconds", "0", "Database:BusyTimeoutSeconds")]
+    public async Task A_setting_out_of_range_stops_the_pos_at_start_with_a_chinese_message_naming_it(string argument, string value, string named)
+    {
+        var folder = PosServer.NewFolder();
+        var (exit, printed) = await PosServer.RunUntilExitAsync(folder, TimeSpan.FromSeconds(90), argument, value);
+        Assert.Equal(5, exit);
+        Assert.Contains("收银系统的设置有误，无法启动", printed);
+        Assert.Contains(named, printed);
+        Assert.DoesNotContain("   at ", printed); // no stack trace at the counter
+        Assert.DoesNotContain("收银系统已启动", printed);
+    }
+
+    [Fact]
+    public async Task The_manager_names_the_store_on_the_settings_page_and_every_receipt_is_headed_with_it()
+    {
+        var page = await pos.OpenTillAsync("/settings", "[data-testid=settings-store]", StaffRole.Manager);
+        await page.GetByLabel("药店名称").FillAsync("仁心大药房（西湖店）");
+        await page.GetByLabel("地址").FillAsync("杭州市西湖区文三路 1 号");
+        await page.GetByLabel("电话").FillAsync("=cmd|' /C calc'!A0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存药店信息" }).ClickAsync();
+        await Expect(page.GetByTestId("store-message")).ToContainTextAsync("电话只能包含数字");
+
+        await page.GetByLabel("电话").FillAsync("0571-8888 6666");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存药店信息" }).ClickAsync();
+        await Expect(page.GetByTestId("store-message")).ToContainTextAsync("已保存");
+
+        var code = await pos.CodeAsync("auto");
+        var sale = await pos.Http.PostAsJsonAsync("/api/sales/mobile", new { items = new[] { new { entry = "YP00001", quantity = 1 } }, code });
+        var tradeNo = (await sale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tradeNo").GetString();
+        var receipt = await pos.Http.GetStringAsync($"/receipt/{tradeNo}");
+        Assert.Contains("仁心大药房（西湖店）", receipt);
+        Assert.Contains("地址：杭州市西湖区文三路 1 号", receipt);
+        Assert.Contains("电话：0571-8888 6666", receipt);
+        Assert.Contains("医保定点编号：", receipt);
+        Assert.DoesNotContain("演示大药房", receipt);
+        await page.Context.CloseAsync();
+    }
 }

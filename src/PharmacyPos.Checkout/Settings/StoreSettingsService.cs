@@ -10,6 +10,15 @@ using PharmacyPos.Domain.Stores;
 
 namespace PharmacyPos.Checkout.Settings;
 
+/// <summary>The store as configured, until its manager names it on 设置.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    /// <summary>The receipt's heading until the manager sets the store's own name.</summary>
+    public string Name { get; set; } = "演示大药房";
+}
+
 public sealed class RefundOptions
 {
     public const string Section = "Refunds";
@@ -20,7 +29,7 @@ public sealed class RefundOptions
 
 /// <summary>The store's thresholds: the manager's own values once set on 设置, the configured defaults until then.</summary>
 public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptions> terminal, IOptions<MobilePaymentOptions> mobile,
-    IOptions<RefundOptions> refunds, TimeProvider clock)
+    IOptions<RefundOptions> refunds, IOptions<StoreOptions> store, TimeProvider clock)
 {
     public static readonly PosError NotAllowed = PosErrors.Forbidden("店长或管理员可以修改设置");
 
@@ -43,6 +52,30 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
         return null;
     }
 
+    /// <summary>The store's name, address and phone as its receipts print them; a store never named has the configured name.</summary>
+    public async Task<(string Name, string Address, string Phone)> HeadingAsync(CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(ct);
+        return (current.Name.Length > 0 ? current.Name : store.Value.Name, current.Address, current.Phone);
+    }
+
+    /// <summary>药店名称、地址、电话: the heading of every receipt from now on.</summary>
+    public async Task<PosError?> RenameAsync(string? name, string? address, string? phone, CancellationToken ct = default)
+    {
+        if (!db.Actor.May(Permission.ManageSettings)) return NotAllowed;
+        var settings = await db.StoreSettings.SingleOrDefaultAsync(s => s.StoreId == terminal.Value.StoreId, ct);
+        if (settings is null) db.StoreSettings.Add(settings = Defaults());
+        var before = $"{settings.Name}，{settings.Address}，{settings.Phone}";
+        if (settings.Rename(name, address, phone, db.Actor.UserName, clock.GetUtcNow()) is { } error)
+        {
+            db.ChangeTracker.Clear();
+            return error;
+        }
+        db.AddAudit(AuditActions.SettingsChanged, detail: $"药店信息 {before} → {settings.Name}，{settings.Address}，{settings.Phone}");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     private StoreSettings Defaults() => StoreSettings.Defaults(terminal.Value.StoreId, mobile.Value.RegistrationThreshold,
-        Money.FromYuan(refunds.Value.ApprovalThresholdYuan));
+        Money.FromYuan(refunds.Value.ApprovalThresholdYuan), store.Value.Name);
 }

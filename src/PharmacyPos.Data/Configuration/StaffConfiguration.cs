@@ -51,6 +51,9 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Stor
         b.HasKey(s => s.StoreId);
         b.Property(s => s.StoreId).ValueGeneratedNever();
         b.Property(s => s.UpdatedBy).HasMaxLength(32);
+        b.Property(s => s.Name).HasMaxLength(StoreSettings.NameMax).HasDefaultValue("");
+        b.Property(s => s.Address).HasMaxLength(StoreSettings.AddressMax).HasDefaultValue("");
+        b.Property(s => s.Phone).HasMaxLength(StoreSettings.PhoneMax).HasDefaultValue("");
     }
 }
 

@@ -3,8 +3,9 @@ using PharmacyPos.Domain.Errors;
 namespace PharmacyPos.Domain.Stores;
 
 /// <summary>
-/// The store's own amounts, set by its manager on the 设置 page: when a purchase must be
-/// registered, and when a cashier's refund needs a manager. Until set, the configured defaults hold.
+/// The store's own settings, set by its manager on the 设置 page: when a purchase must be
+/// registered, when a cashier's refund needs a manager, and the name, address and phone every
+/// receipt is headed with. Until set, the configured defaults hold.
 /// </summary>
 public sealed class StoreSettings
 {
@@ -15,11 +16,34 @@ public sealed class StoreSettings
     public int StoreId { get; private set; }
     public Money RegistrationThreshold { get; private set; }
     public Money RefundApprovalThreshold { get; private set; }
+    /// <summary>The pharmacy's name as on its licence: the receipt's heading.</summary>
+    public string Name { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string Phone { get; private set; } = "";
     public DateTimeOffset? UpdatedAt { get; private set; }
+
+    public const int NameMax = 40, AddressMax = 80, PhoneMax = 20;
     public string? UpdatedBy { get; private set; }
 
-    public static StoreSettings Defaults(int storeId, Money registrationThreshold, Money refundApprovalThreshold) =>
-        new() { StoreId = storeId, RegistrationThreshold = registrationThreshold, RefundApprovalThreshold = refundApprovalThreshold };
+    public static StoreSettings Defaults(int storeId, Money registrationThreshold, Money refundApprovalThreshold, string name) =>
+        new() { StoreId = storeId, RegistrationThreshold = registrationThreshold, RefundApprovalThreshold = refundApprovalThreshold, Name = name };
+
+    /// <summary>The receipt's heading. A name is required; address and phone may stay empty.</summary>
+    public PosError? Rename(string? name, string? address, string? phone, string by, DateTimeOffset now)
+    {
+        // Invisible characters and runs of spaces are dropped as in a purchaser's name: a receipt prints what can be read.
+        var n = Registration.PersonName.Clean(name);
+        var a = Registration.PersonName.Clean(address);
+        var p = (phone ?? "").Trim();
+        if (n.Length is 0 or > NameMax || n.Any(char.IsControl))
+            return new PosError("STORE_NAME_INVALID", $"药店名称不能为空，且不超过 {NameMax} 个字。");
+        if (a.Length > AddressMax || a.Any(char.IsControl))
+            return new PosError("STORE_ADDRESS_INVALID", $"地址不超过 {AddressMax} 个字。");
+        if (p.Length > PhoneMax || !p.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+' or '(' or ')'))
+            return new PosError("STORE_PHONE_INVALID", $"电话只能包含数字、空格和 - + ( )，不超过 {PhoneMax} 位。");
+        (Name, Address, Phone, UpdatedAt, UpdatedBy) = (n, a, p, now, by);
+        return null;
+    }
 
     public PosError? Change(Money registrationThreshold, Money refundApprovalThreshold, string by, DateTimeOffset now)
     {

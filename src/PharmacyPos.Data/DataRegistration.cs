@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace PharmacyPos.Data;
+
+public static class DataRegistration
+{
+    /// <summary>
+    /// The database (SQLite file or the chain's PostgreSQL) and what reads and writes it: the context
+    /// with its storage watch, the catalogue, the registration ledger, the audit search, work claims.
+    /// A bad Database setting stops start-up with a message naming it.
+    /// </summary>
+    public static IServiceCollection AddPosData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.IsPostgreSql || !string.IsNullOrWhiteSpace(o.Path), "设置 Database:Path（SQLite 数据库文件）不能为空。")
+            .Validate(o => o.BusyTimeoutSeconds is >= 1 and <= 60, "设置 Database:BusyTimeoutSeconds（等待数据库锁的秒数）须在 1 到 60 之间。")
+            .ValidateOnStart();
+        services.AddSingleton<StorageWatch>();
+        services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+            .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
+        services.AddSingleton(sp => Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddScoped<Catalogue.CatalogueSearch>();
+        services.AddScoped<Catalogue.CatalogueImport>();
+        services.AddScoped<Catalogue.PriceEdit>();
+        services.AddScoped<Registrations.RegistrationLedger>();
+        services.AddScoped<Audit.AuditSearch>();
+        return services;
+    }
+}
