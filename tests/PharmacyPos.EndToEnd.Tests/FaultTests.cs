@@ -111,15 +111,7 @@ public sealed partial class FaultTests(PosFixture pos)
         // A payment that is confirmed on the phone while the lock is held: the wait says so, and shows 支付成功 once it can save it.
         await page.Keyboard.PressAsync("Alt+S");
         await Expect(page).ToHaveURLAsync(new Regex("/mobile-payment$"));
-        await EnterDrugAsync(page, "YP00006");
-        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
-        var phone = await (await pos.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
-        await phone.GotoAsync($"{server.SandboxUrl}/phone/wang-wu");
-        var code = await phone.GetByTestId("alipay-code").Locator(".code").GetAttributeAsync("data-code");
-        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-        await Till.ScanAsync(page, code!);
-        await Expect(page.GetByTestId("waiting-status")).ToHaveTextAsync("等待顾客在手机上确认支付");
-        var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
+        var (phone, tradeNo) = await WaitingForThePhoneAsync(server, page);
 
         await using (await HoldWriteLockAsync(server))
         {
@@ -174,15 +166,7 @@ public sealed partial class FaultTests(PosFixture pos)
         using var sandbox = new HttpClient { BaseAddress = new Uri(server.SandboxUrl!) };
         using var manager = await server.SignInAsync(StaffRole.Manager);
         var page = await TillAsync(server, "/mobile-payment");
-        await EnterDrugAsync(page, "YP00006");
-        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
-        var phone = await (await pos.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
-        await phone.GotoAsync($"{server.SandboxUrl}/phone/wang-wu");
-        var code = await phone.GetByTestId("alipay-code").Locator(".code").GetAttributeAsync("data-code");
-        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-        await Till.ScanAsync(page, code!);
-        await Expect(page.GetByTestId("waiting-status")).ToHaveTextAsync("等待顾客在手机上确认支付");
-        var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
+        var (phone, tradeNo) = await WaitingForThePhoneAsync(server, page);
 
         gate.Cut();
         await phone.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
@@ -220,6 +204,20 @@ public sealed partial class FaultTests(PosFixture pos)
         await Expect(Till.Lines(page)).ToHaveCountAsync(2, new() { Timeout = 45_000 });
         await phone.Context.CloseAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>On the mobile screen: a drug, 扫码结算, and 王五's Alipay code from his phone; the dialog waits for him to confirm.</summary>
+    private async Task<(IPage Phone, string TradeNo)> WaitingForThePhoneAsync(PosServer server, IPage page)
+    {
+        await EnterDrugAsync(page, "YP00006");
+        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
+        var phone = await (await pos.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
+        await phone.GotoAsync($"{server.SandboxUrl}/phone/wang-wu");
+        var code = await phone.GetByTestId("alipay-code").Locator(".code").GetAttributeAsync("data-code");
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, code!);
+        await Expect(page.GetByTestId("waiting-status")).ToHaveTextAsync("等待顾客在手机上确认支付");
+        return (phone, Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync()));
     }
 
     private async Task<IPage> TillAsync(PosServer server, string path)
