@@ -14,6 +14,12 @@ public enum FaultKind
     BadSignature,
     /// <summary>Do it, answer with a proxy's HTML error page.</summary>
     Garbage,
+    /// <summary>
+    /// Do it, then answer "communication failed" as the channel itself does: WeChat's unsigned
+    /// <c>return_code=FAIL</c>, which the v2 docs call a communication flag, not the trade's result
+    /// (通信标识，非交易标识). Other channels get the proxy page, as with <see cref="Garbage"/>.
+    /// </summary>
+    CommunicationFailure,
 }
 
 /// <summary>
@@ -66,6 +72,8 @@ public sealed record GatewayReply(string Body, string ContentType, Func<string, 
 
 public static class FaultRunner
 {
+    private const string ProxyPage = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
     public static async Task RunAsync(HttpContext http, FaultBook faults, SandboxOptions options, string channel, string operation,
         Func<GatewayReply> handle, ILogger log)
     {
@@ -89,7 +97,10 @@ public static class FaultRunner
         var body = fault?.Kind switch
         {
             FaultKind.BadSignature => reply.Tamper(reply.Body),
-            FaultKind.Garbage => "<html><body><h1>502 Bad Gateway</h1></body></html>",
+            FaultKind.Garbage => ProxyPage,
+            FaultKind.CommunicationFailure => channel == "wechat"
+                ? "<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[SYSTEMERROR]]></return_msg></xml>"
+                : ProxyPage,
             _ => reply.Body,
         };
         if (fault?.Kind == FaultKind.LostResponse)
@@ -97,7 +108,7 @@ public static class FaultRunner
             http.Abort();
             return;
         }
-        http.Response.ContentType = fault?.Kind == FaultKind.Garbage ? "text/html" : reply.ContentType;
+        http.Response.ContentType = body == ProxyPage ? "text/html" : reply.ContentType;
         await http.Response.WriteAsync(body);
     }
 }

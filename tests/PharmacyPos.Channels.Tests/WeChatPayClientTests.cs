@@ -25,6 +25,19 @@ public sealed class WeChatPayClientTests(SandboxFixture sandbox) : IDisposable
     }
 
     [Fact]
+    public async Task A_micropay_answered_return_code_FAIL_that_in_fact_paid_is_unknown_and_the_query_finds_it_paid()
+    {
+        var tradeNo = SandboxFixture.NewTradeNo();
+        sandbox.Faults.Add(new FaultRule("wechat", "pay", FaultKind.CommunicationFailure));
+
+        var unknown = Assert.IsType<ChannelOutcome.Unknown>(await sandbox.WeChat.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.WeChat), 12.3m)));
+        Assert.Contains("return_code FAIL", unknown.Reason);
+
+        Assert.Equal(1230, Assert.IsType<ChannelOutcome.Paid>(await sandbox.WeChat.QueryAsync(tradeNo)).Amount.Fen);
+        Assert.Single(sandbox.LedgerFor(tradeNo));
+    }
+
+    [Fact]
     public async Task Userpaying_waits_and_reverse_closes_the_order_without_a_charge()
     {
         var tradeNo = SandboxFixture.NewTradeNo();

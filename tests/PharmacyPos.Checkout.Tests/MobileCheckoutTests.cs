@@ -235,4 +235,15 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
         Assert.False(attempt.ChannelSilent);
         Assert.False((await PollAsync(attempt.OrderId)).ChannelSilent);
     }
+
+    [Fact]
+    public async Task A_wechat_micropay_whose_answer_says_only_that_the_call_failed_ends_paid_when_the_trade_was_paid()
+    {
+        h.Faults.Add(new FaultRule("wechat", "pay", FaultKind.CommunicationFailure));
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00202"), h.Code("rich-bound", Wallet.WeChat))).Attempt;
+        Assert.Equal(OrderStatus.Pending, attempt.Status); // not failed: return_code=FAIL is not the trade's result
+
+        Assert.Equal(OrderStatus.Paid, (await PollAsync(attempt.OrderId)).Status);
+        Assert.Equal(Movement.Charge, Assert.Single(h.Ledger(attempt.TradeNo.Value)).Movement);
+    }
 }

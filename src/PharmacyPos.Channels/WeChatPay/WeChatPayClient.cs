@@ -33,7 +33,9 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
             ["auth_code"] = payment.Tender.Presented,
         }, payment.OutTradeNo, secure: false, ct);
         if (r is null) return new ChannelOutcome.Unknown(unknown!);
-        if (r.Get("return_code") != "SUCCESS") return new ChannelOutcome.Failed(ChannelFailure.Rejected, r.Get("return_msg"));
+        // return_code is the call's, not the trade's (通信标识，非交易标识): a FAIL says nothing about the money,
+        // so the trade is asked for (orderquery) and reversed if it never pays, as the 付款码 flow prescribes.
+        if (r.Get("return_code") != "SUCCESS") return new ChannelOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
         if (r.Get("result_code") == "SUCCESS") return Paid(r);
         return r.Get("err_code") switch
         {
