@@ -79,15 +79,16 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
     }
 
     [Theory]
-    [InlineData("28123")]
-    [InlineData("2812345678901234AB")]
-    [InlineData("")]
-    public async Task A_garbled_scan_is_refused_and_no_order_is_written(string scanned)
+    [InlineData("28123", "CODE_INCOMPLETE")]
+    [InlineData("2812345678901234AB", "CODE_INCOMPLETE")]
+    [InlineData("", "NOTHING_SCANNED")]
+    [InlineData("6222021234567890123", "CODE_OF_NO_WALLET")]
+    public async Task A_scan_that_is_no_payment_code_is_refused_for_what_it_is_and_no_order_is_written(string scanned, string code)
     {
         await using var db = h.Database.NewContext();
         var before = await db.Orders.CountAsync();
         var refused = Assert.IsType<ScanResult.Refused>(await ScanAsync(await h.SaleAsync("YP00001"), scanned));
-        Assert.Equal("CODE_INCOMPLETE", refused.Error.Code);
+        Assert.Equal(code, refused.Error.Code);
         Assert.Equal(before, await db.Orders.CountAsync());
     }
 

@@ -136,6 +136,30 @@ public class MobilePaymentTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task Each_kind_of_bad_scan_is_named_and_says_nothing_was_charged()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00006", 1));
+        var error = page.GetByTestId("scan-error");
+
+        await ScanAsync(page, "");
+        await Expect(error).ToHaveAttributeAsync("data-code", "NOTHING_SCANNED");
+        await Expect(error).ToHaveTextAsync("请用扫码枪扫描顾客的付款码。");
+        await Expect(error).ToHaveAttributeAsync("role", "status"); // a prompt, not an alarm
+
+        await ScanAsync(page, "6222021234567890123");
+        await Expect(error).ToHaveAttributeAsync("data-code", "CODE_OF_NO_WALLET");
+        await Expect(error).ToContainTextAsync("不是支付宝或微信的付款码，未扣款");
+
+        await ScanAsync(page, "28123456");
+        await Expect(error).ToHaveAttributeAsync("data-code", "CODE_INCOMPLETE");
+        await Expect(error).ToContainTextAsync("被其他软件截留，未扣款");
+
+        await ScanAsync(page, "28AB3456789012345");
+        await Expect(error).ToHaveAttributeAsync("data-code", "CODE_INCOMPLETE");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_buyer_who_never_confirms_fails_after_the_window_and_is_not_charged()
     {
         var page = await SaleOnMobileScreenAsync(("YP00006", 1));

@@ -5,7 +5,13 @@ public static class PaymentErrors
 {
     /// <summary>注意事项 4: a garbled scan usually means other software intercepted the scanner.</summary>
     public static readonly PosError CodeIncomplete = new("CODE_INCOMPLETE",
-        "付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
+        "付款码不完整或被其他软件截留，未扣款。请退出可能占用扫码枪的其他软件，然后重新扫码。");
+
+    /// <summary>Enter with nothing scanned: a prompt, not a fault.</summary>
+    public static readonly PosError NothingScanned = new("NOTHING_SCANNED", "请用扫码枪扫描顾客的付款码。");
+
+    public static readonly PosError CodeOfNoWallet = new("CODE_OF_NO_WALLET",
+        "该码不是支付宝或微信的付款码，未扣款。请顾客打开支付宝首页付款码或微信电子社保卡支付码后重新扫码。");
 
     public static readonly PosError BalanceNotEnough = new("BALANCE_NOT_ENOUGH", "顾客账户余额不足，未扣款。请顾客更换付款方式或充值后重新扫码。");
     public static readonly PosError CodeInvalid = new("CODE_INVALID", "付款码无效或已使用，未扣款。请顾客刷新付款码后重新扫码。");

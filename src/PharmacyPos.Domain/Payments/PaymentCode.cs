@@ -11,8 +11,10 @@ public enum Wallet
 
 /// <summary>
 /// A scanned 付款码. Alipay: digits, prefix 25–30, 16–24 long. WeChat: 18 digits, prefix 10–15.
-/// Anything else is what a scanner sends when other software swallowed part of the scan
-/// (注意事项 4), so it is refused before any channel is called.
+/// Anything else is refused before any channel is called, and the cashier is told which case it
+/// is: nothing scanned; a wallet's code with digits missing or characters mixed in — what a scanner
+/// sends when other software swallowed part of the scan (注意事项 4); or a code of no wallet at all
+/// (a bank card's, a membership card's).
 /// </summary>
 public readonly record struct PaymentCode
 {
@@ -28,11 +30,15 @@ public readonly record struct PaymentCode
     public static Result<PaymentCode> Classify(string? scanned)
     {
         var code = scanned?.Trim() ?? "";
-        if (code.Length == 0 || !code.All(char.IsAsciiDigit)) return PaymentErrors.CodeIncomplete;
-        var prefix = int.Parse(code.AsSpan(0, Math.Min(2, code.Length)));
-        if (code.Length == 18 && prefix is >= 10 and <= 15) return new PaymentCode(code, Wallet.WeChat);
-        if (code.Length is >= 16 and <= 24 && prefix is >= 25 and <= 30) return new PaymentCode(code, Wallet.Alipay);
-        return PaymentErrors.CodeIncomplete;
+        if (code.Length == 0) return PaymentErrors.NothingScanned;
+        if (!code.All(char.IsAsciiDigit) || code.Length < 10) return PaymentErrors.CodeIncomplete;
+        var prefix = int.Parse(code.AsSpan(0, 2));
+        var weChat = prefix is >= 10 and <= 15;
+        var alipay = prefix is >= 25 and <= 30;
+        if (weChat && code.Length == 18) return new PaymentCode(code, Wallet.WeChat);
+        if (alipay && code.Length is >= 16 and <= 24) return new PaymentCode(code, Wallet.Alipay);
+        // A wallet's prefix with the wrong length: digits were lost or added on the way from the scanner.
+        return weChat || alipay ? PaymentErrors.CodeIncomplete : PaymentErrors.CodeOfNoWallet;
     }
 
     /// <summary>Logs and screens show only the ends of a code: it is a bearer instrument for a minute.</summary>
