@@ -221,7 +221,14 @@ public partial class HardeningTests(PosFixture pos)
             "--Security:RequireHttps", "true");
         try
         {
-            var https = HttpsAddress().Match(server.Log).Groups[1].Value;
+            // The POS counts as started at its first address; the HTTPS one is printed on the next line, which a busy machine may deliver later.
+            var https = "";
+            for (var i = 0; i < 600 && https.Length == 0; i++)
+            {
+                https = HttpsAddress().Match(server.Log).Groups[1].Value;
+                if (https.Length == 0) await Task.Delay(100);
+            }
+            Assert.True(https.Length > 0, "The POS never printed its HTTPS address:\n" + server.Log);
             using var http = new HttpClient(new HttpClientHandler
             {
                 AllowAutoRedirect = false, UseCookies = false,

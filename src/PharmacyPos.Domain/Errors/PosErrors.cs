@@ -43,7 +43,7 @@ public static class PosErrors
         new("QUERY_TIME_OUT_OF_RANGE", $"开始时间和结束时间须在 {BeijingTime.FirstYear} 年到 {BeijingTime.LastYear} 年之间，请检查年份。");
     public static readonly PosError EndBeforeStart = new("END_BEFORE_START", "结束时间不能早于开始时间。");
     public static PosError TradeNoMalformed(string? text = null) => new("TRADE_NO_MALFORMED",
-        $"交易号{(string.IsNullOrEmpty(text) ? "" : $"“{text}”")}格式不正确：应为 {Orders.TradeNo.Length} 位数字。");
+        $"交易号格式不正确：{(string.IsNullOrEmpty(text) ? "" : $"“{text}”")}应为 {Orders.TradeNo.Length} 位数字。");
     public static readonly PosError SocialSecurityNoMalformed = new("SSN_MALFORMED", "社保编码格式不正确：应为 6 到 30 位字母或数字。");
 
     public static readonly PosError PriceInvalid =
