@@ -43,10 +43,16 @@ public class RefundTests(PosFixture pos)
         await Expect(row.GetByTestId("row-status")).ToHaveTextAsync("已退款");
         Assert.Single(await pos.LedgerAsync(tradeNo), e => e.GetProperty("movement").GetString() == "InsuranceCancel");
 
-        // A second 回退 on the same order is refused.
+        // A refunded row says so and when; 回退 is off on it, with the reason beside it.
         await row.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "回退" }).ClickAsync();
+        await Expect(row.GetByTestId("row-note")).ToContainTextAsync("已退款 20");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "回退" })).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("roll-back-why")).ToHaveTextAsync("该订单已退款，不能再次回退。");
+        // The key asks anyway and is refused by name, not with a list of every possible state.
+        await page.GetByTestId("refund-results").FocusAsync();
+        await page.Keyboard.PressAsync("F4");
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "REFUND_NOT_ALLOWED");
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("该订单已退款，不能再次回退。");
         Assert.Single(await pos.LedgerAsync(tradeNo), e => e.GetProperty("movement").GetString() == "InsuranceCancel");
     }
 
@@ -86,5 +92,34 @@ public class RefundTests(PosFixture pos)
         await page.GetByTestId("q-end").FillAsync("2026-11-29T09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await Expect(page.GetByTestId("status")).ToContainTextAsync("结束时间不能早于开始时间");
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_listed_only_on_request_greyed_and_cannot_be_rolled_back()
+    {
+        // 王五 never confirms: the attempt fails after the (shortened) window and took no money.
+        var page = await pos.SaleAsync("YP00006");
+        await page.Keyboard.PressAsync("Alt+S");
+        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, await pos.CodeAsync("wang-wu"));
+        var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
+        await Expect(page.GetByTestId("scan-error")).ToHaveAttributeAsync("data-code", "NOT_CONFIRMED_IN_TIME", new() { Timeout = 30_000 });
+        await page.GetByTestId("scan-close").ClickAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "退单" }).ClickAsync();
+        await page.GetByLabel("交易号").FillAsync(tradeNo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "REFUND_QUERY_EMPTY");
+
+        await page.GetByLabel("显示支付失败的记录").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var row = page.Locator($"tr.line[data-trade-no='{tradeNo}']");
+        await Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("muted"));
+        await Expect(row.GetByTestId("row-status")).ToHaveTextAsync("支付失败");
+        await row.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "回退" })).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("roll-back-why")).ToContainTextAsync("未支付成功（未扣款），无需回退");
+        await page.Context.CloseAsync();
     }
 }

@@ -51,8 +51,8 @@ public sealed class RefundCheckout(PosDbContext db, PaymentChannels channels, St
         var now = clock.GetUtcNow();
         if (order is not { Status: OrderStatus.Paid })
         {
-            log.LogWarning("Refund of order {Order} refused: not in Paid state", which);
-            return PosErrors.RefundNotAllowed;
+            log.LogWarning("Refund of order {Order} refused: it is {Status}", which, order?.Status);
+            return order is null ? PosErrors.RefundNotAllowed : PosErrors.RefundNotAllowedFor(order.Status);
         }
         string? approvedBy = null;
         if (await ApprovalThresholdAsync(order.Total, ct) is { } threshold)

@@ -38,6 +38,14 @@ public static class PosErrors
         new("CASH_BELOW_TOTAL", $"实收金额 {received} 少于应收金额 {total}，请重新输入。");
 
     public static readonly PosError RefundNotAllowed = new("REFUND_NOT_ALLOWED", "该订单已退款、正在退款或未支付成功，不能再次回退。", ErrorKind.Conflict);
+
+    /// <summary>Why this order cannot be rolled back, named by its state.</summary>
+    public static PosError RefundNotAllowedFor(Orders.OrderStatus status) => new("REFUND_NOT_ALLOWED", status switch
+    {
+        Orders.OrderStatus.Refunded => "该订单已退款，不能再次回退。",
+        Orders.OrderStatus.Refunding => "该订单正在退款处理中，请用“核实退款结果”查看，不要重复回退。",
+        _ => "该订单未支付成功（未扣款），无需回退。",
+    }, ErrorKind.Conflict);
     public static readonly PosError RefundQueryEmpty = new("REFUND_QUERY_EMPTY", "没有找到符合条件的订单。");
     public static readonly PosError QueryTimeOutOfRange =
         new("QUERY_TIME_OUT_OF_RANGE", $"开始时间和结束时间须在 {BeijingTime.FirstYear} 年到 {BeijingTime.LastYear} 年之间，请检查年份。");
