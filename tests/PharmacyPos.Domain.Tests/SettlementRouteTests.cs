@@ -21,6 +21,16 @@ public class SettlementRouteTests
     private static PlatformAnswer.Bound Bound(decimal balance) => new("P1", "张三", Money.FromYuan(balance));
 
     [Fact]
+    public void Before_the_scan_a_sale_with_an_unmapped_or_self_paid_drug_says_only_a_wallet_can_pay_and_names_the_lines()
+    {
+        Assert.Null(SettlementRoute.BeforeTheScan(SaleOf(Drugs.Mapped())));
+        Assert.Null(SettlementRoute.BeforeTheScan(new Sale()));
+        var said = SettlementRoute.BeforeTheScan(SaleOf(Drugs.Mapped(), Drugs.Unmapped(), Drugs.SelfPaid()))!;
+        Assert.Contains("只能用支付宝或微信付款码全额支付", said);
+        Assert.Equal(2, said.Split('、').Length);
+    }
+
+    [Fact]
     public void Bound_with_enough_balance_pays_from_the_insurance_account()
     {
         var route = SettlementRoute.Decide(SaleOf(Drugs.Mapped(price: 12.5m)), AlipayCode, Bound(12.5m));

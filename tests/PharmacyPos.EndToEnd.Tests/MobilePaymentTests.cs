@@ -136,6 +136,21 @@ public class MobilePaymentTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task A_sale_with_an_unmapped_drug_says_before_the_scan_that_only_alipay_or_wechat_can_pay()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await page.GetByTestId("scan-close").ClickAsync();
+        await Expect(page.GetByTestId("route-before-scan")).ToHaveCountAsync(0); // every line may be paid from the account
+
+        await pos.ScanDrugAsync(page, "YP00202");
+        var note = page.GetByTestId("route-before-scan");
+        await Expect(note).ToContainTextAsync("只能用支付宝或微信付款码全额支付");
+        var name = (await pos.DrugAsync("YP00202")).GetProperty("name").GetString()!;
+        await Expect(note).ToContainTextAsync(name);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Each_kind_of_bad_scan_is_named_and_says_nothing_was_charged()
     {
         var page = await SaleOnMobileScreenAsync(("YP00006", 1));

@@ -40,10 +40,20 @@ public sealed record SettlementRoute(PaymentMethod Method, RouteReason Reason, s
     public static SettlementRoute? WithoutAskingPlatform(Sale sale, PaymentCode code)
     {
         if (sale.IsInsuranceEligible) return null;
-        var names = string.Join("、", sale.LinesBarringInsurance.Select(l => $"{l.Drug.Name}（{l.Drug.InsuranceLabel}）"));
+        var names = BarringNames(sale);
         return new SettlementRoute(WalletOf(code), RouteReason.SaleHasIneligibleDrugs,
             $"含{names}，不能使用医保个人账户，由{WalletOf(code).ToChinese()}全额支付。", null);
     }
+
+    /// <summary>
+    /// Said on the mobile screen before 扫码结算: a sale with a 未对码 or 全自费 drug can only be paid
+    /// by 支付宝/微信, so the cashier does not ask for the insurance code for nothing. Null when any code may pay.
+    /// </summary>
+    public static string? BeforeTheScan(Sale sale) => sale.IsInsuranceEligible || sale.IsEmpty ? null
+        : $"本单含{BarringNames(sale)}，不能使用医保个人账户，只能用支付宝或微信付款码全额支付。";
+
+    private static string BarringNames(Sale sale) =>
+        string.Join("、", sale.LinesBarringInsurance.Select(l => $"{l.Drug.Name}（{l.Drug.InsuranceLabel}）"));
 
     /// <summary>注意事项 1: the personal account pays everything, or the wallet pays everything.</summary>
     public static SettlementRoute Decide(Sale sale, PaymentCode code, PlatformAnswer answer)
