@@ -151,6 +151,50 @@ public class MobilePaymentTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task Print_receipt_is_a_button_and_F8_opens_the_receipt_which_prints_itself()
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await ScanAsync(page, await pos.CodeAsync("auto"));
+        var tradeNo = await PaidTradeNoAsync(page);
+
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "打印小票" });
+        await Expect(button).ToContainTextAsync("F8");
+        var receipt = await page.RunAndWaitForPopupAsync(() => page.Keyboard.PressAsync("F8"));
+        await receipt.WaitForLoadStateAsync();
+        Assert.EndsWith($"/receipt/{tradeNo}?print=1", receipt.Url);
+        await Expect(receipt.GetByTestId("receipt")).ToHaveAttributeAsync("data-autoprint", "true");
+        await Expect(receipt.GetByTestId("receipt")).ToContainTextAsync(tradeNo);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1366)]
+    public async Task The_entry_and_scan_hints_are_shown_whole_at_narrow_widths(int width)
+    {
+        var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await page.SetViewportSizeAsync(width, 768);
+        foreach (var selector in new[] { "#scan-code", "#entry" })
+        {
+            // The hint's width in the box's own placeholder font, against the room inside the box.
+            var measured = await page.EvaluateAsync<double[]>(@"sel => {
+                const el = document.querySelector(sel);
+                const cs = getComputedStyle(el, '::placeholder');
+                const ctx = document.createElement('canvas').getContext('2d');
+                ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+                const box = getComputedStyle(el);
+                const spacing = parseFloat(cs.letterSpacing) || 0;
+                return [ctx.measureText(el.placeholder).width + spacing * el.placeholder.length,
+                        el.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)];
+            }", selector);
+            var (text, room) = (measured[0], measured[1]);
+            Assert.True(text <= room, $"{selector} at {width} px: hint {text:0} px wide, {room:0} px of room");
+            if (selector == "#scan-code") await page.GetByTestId("scan-close").ClickAsync();
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Each_kind_of_bad_scan_is_named_and_says_nothing_was_charged()
     {
         var page = await SaleOnMobileScreenAsync(("YP00006", 1));

@@ -11,6 +11,16 @@
   // The receipt's 打印 button: a listener here, since the Content-Security-Policy runs no inline onclick.
   document.addEventListener('click', e => { if (e.target.closest && e.target.closest('[data-print]')) window.print(); });
 
+  // 打印小票: the receipt of the order just paid opens in its own window and prints itself (?print=1).
+  const openReceipt = () => {
+    const b = document.querySelector('[data-print-receipt]');
+    if (b) window.open(b.dataset.printReceipt, '_blank');
+    return !!b;
+  };
+  document.addEventListener('click', e => { if (e.target.closest && e.target.closest('[data-print-receipt]')) openReceipt(); });
+  const autoPrint = () => { if (document.querySelector('[data-autoprint]')) window.print(); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoPrint); else autoPrint();
+
   const entry = () => document.querySelector('[data-entry]');
   const modalOpen = () => document.querySelector('[data-modal]') !== null;
   const isField = el => el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
@@ -43,6 +53,7 @@
 
   function onKeyDown(ev) {
     if (modalOpen()) { keepKeysInDialog(ev); return; }
+    if (ev.key === 'F8' && openReceipt()) { ev.preventDefault(); return; }
     if (!target) return;
     const e = entry();
     const el = ev.target;
