@@ -104,7 +104,7 @@ public class CrashAndApiTests(PosFixture pos)
         var page = await pos.Browser.NewPageAsync(new() { Locale = "zh-CN" });
         await TillSignIn.SignInAsync(page, server.BaseUrl, StaffRole.Cashier);
         var banner = page.GetByTestId("last-payment");
-        await Expect(banner).ToContainTextAsync("上一笔支付已撤销", new() { Timeout = 15_000 });
+        await Expect(banner).ToContainTextAsync("上一笔支付已撤销", new() { Timeout = 45_000 });
         await Expect(banner).ToContainTextAsync(abandoned);
         await banner.GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
         await Expect(banner).ToHaveCountAsync(0);
@@ -113,7 +113,7 @@ public class CrashAndApiTests(PosFixture pos)
         var confirmed = (await PayAsync(http, await Code())).GetProperty("tradeNo").GetString()!;
         (await http.PostAsync($"{server.SandboxUrl}/phone/wang-wu/confirm?channel=Alipay&outTradeNo={confirmed}", null)).EnsureSuccessStatusCode();
         await page.ReloadAsync();
-        await Expect(banner).ToContainTextAsync("上一笔支付已成功", new() { Timeout = 15_000 });
+        await Expect(banner).ToContainTextAsync("上一笔支付已成功", new() { Timeout = 45_000 });
         await Expect(banner).ToContainTextAsync(confirmed);
         await Expect(banner).ToContainTextAsync("请勿重复收款");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "last-payment-banner.png") });
@@ -138,7 +138,7 @@ public class ReconciliationPageTests(PosFixture pos)
         await page.GetByTestId("rec-day").FillAsync(today);
         await page.GetByRole(AriaRole.Button, new() { Name = "开始对账" }).ClickAsync();
 
-        await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("核对", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("核对", new() { Timeout = 45_000 });
         await Expect(page.GetByTestId("rec-differences")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "reconciliation.png") });
 

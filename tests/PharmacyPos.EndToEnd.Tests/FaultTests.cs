@@ -86,7 +86,9 @@ public sealed partial class FaultTests(PosFixture pos)
     [Fact]
     public async Task A_database_locked_by_another_program_is_named_on_screen_the_sale_stays_and_the_payment_wait_survives_it()
     {
-        await using var server = await PosServer.StartAsync([.. Quick, "--Database:BusyTimeoutSeconds", "4"]);
+        // The buyer's window is not under test here: a full minute, so a busy machine cannot let it lapse before the phone confirms.
+        // The lock wait is 8 s, so the 数据库响应慢 notice (after 2 s) is on screen long enough to be seen on a busy machine.
+        await using var server = await PosServer.StartAsync([.. Quick, "--MobilePayment:ConfirmWindowSeconds", "60", "--Database:BusyTimeoutSeconds", "8"]);
         using var sandbox = new HttpClient { BaseAddress = new Uri(server.SandboxUrl!) };
         using var manager = await server.SignInAsync(StaffRole.Manager);
         var page = await TillAsync(server, "/");
@@ -161,7 +163,7 @@ public sealed partial class FaultTests(PosFixture pos)
             ?? throw new InvalidOperationException("This test needs PostgreSQL: ./test.sh and .ci/run start one (PHARMACYPOS_TEST_POSTGRES).");
         await using var database = await TestDatabase.CreateAsync(postgres);
         await using var gate = TcpGate.InFrontOf(database.Options.PostgreSql!);
-        await using var server = await PosServer.StartAsync([.. Quick, "--Database:PostgreSql", gate.Route(database.Options.PostgreSql!),
+        await using var server = await PosServer.StartAsync([.. Quick, "--MobilePayment:ConfirmWindowSeconds", "60", "--Database:PostgreSql", gate.Route(database.Options.PostgreSql!),
             "--Database:PersonalDataKey", TestDatabase.PersonalDataKey, "--Accounts:SessionRecheckSeconds", "1", "--Accounts:CircuitRecheckSeconds", "2"]);
         using var sandbox = new HttpClient { BaseAddress = new Uri(server.SandboxUrl!) };
         using var manager = await server.SignInAsync(StaffRole.Manager);

@@ -48,7 +48,7 @@ public class MobilePaymentTests(PosFixture pos)
 
     private static async Task<string> PaidTradeNoAsync(IPage page)
     {
-        await Expect(page.GetByTestId("scan-dialog")).ToHaveCountAsync(0, new() { Timeout = 15000 });
+        await Expect(page.GetByTestId("scan-dialog")).ToHaveCountAsync(0, new() { Timeout = 45_000 });
         await Expect(page.GetByTestId("status")).ToContainTextAsync("支付成功");
         await Expect(Lines(page)).ToHaveCountAsync(0);
         return Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
@@ -231,7 +231,7 @@ public class MobilePaymentTests(PosFixture pos)
         var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
 
         var error = page.GetByTestId("scan-error");
-        await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，本次支付已撤销，未扣款。如需结算请重新扫码。", new() { Timeout = 20000 });
+        await Expect(error).ToHaveTextAsync("顾客未在60秒内确认支付，本次支付已撤销，未扣款。如需结算请重新扫码。", new() { Timeout = 45_000 });
         Assert.Empty(await pos.LedgerAsync(tradeNo));
         // The phone no longer offers it: the channel order was cancelled.
         await Expect(phone.GetByTestId("pending")).ToHaveCountAsync(0);
@@ -247,7 +247,7 @@ public class MobilePaymentTests(PosFixture pos)
     {
         var page = await SaleOnMobileScreenAsync(("YP00001", 1));
         await ScanAsync(page, garbled);
-        await Expect(page.GetByTestId("scan-error")).ToHaveTextAsync("付款码不完整或被其他软件截留，请退出可能占用扫码枪的其他软件，然后重新扫码。");
+        await Expect(page.GetByTestId("scan-error")).ToHaveTextAsync("付款码不完整或被其他软件截留，未扣款。请退出可能占用扫码枪的其他软件，然后重新扫码。");
         await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
     }
 }

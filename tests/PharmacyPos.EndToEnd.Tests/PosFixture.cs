@@ -23,8 +23,8 @@ public sealed class PosFixture : IAsyncLifetime
         // A bound on waiting for a state the screen must reach, not a speed target: on a busy 2-core machine a render
         // or an import can take longer than Playwright's 5 s default without anything being wrong.
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
-        // The browser tests shorten the 60 s window so a timeout takes seconds; the product's value stays 60.
-        _server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "6", "--MobilePayment:PollIntervalSeconds", "1");
+        // The browser tests shorten the 60 s window to 12 s (a timeout takes seconds, a busy machine still confirms within it); the product's value stays 60.
+        _server = await PosServer.StartAsync("--MobilePayment:ConfirmWindowSeconds", "12", "--MobilePayment:PollIntervalSeconds", "1");
         // Scripts and exports as the store manager; the tills below are cashiers unless a test asks otherwise.
         _http = await _server.SignInAsync(StaffRole.Manager);
         (_playwright, _browser) = await EndToEnd.Tests.Browser.LaunchAsync();
