@@ -68,6 +68,10 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task MigrateAsync(PosDbContext db, CancellationToken ct = default)
     {
+        // One migration at a time per process: EF Core builds the migrations' model snapshot lazily and not
+        // thread-safely, so two databases migrated at once in one process (the test suites' fixtures do)
+        // can fail with "The model must be finalized…" (seen once in 125 repeated runs).
+        await MigrationGate.WaitAsync(ct);
         try
         {
             await db.Database.MigrateAsync(ct);
@@ -89,5 +93,11 @@ public static class DatabaseSetup
                 ? $"数据库文件被其他程序占用（{db.Database.GetDbConnection().DataSource}），收银系统无法启动。请关闭占用该文件的程序（如另一个收银系统或数据库工具）后重新启动。"
                 : $"数据库文件无法打开或不可写（{db.Database.GetDbConnection().DataSource}）：{e.Message}。请检查文件和磁盘后重新启动。", e);
         }
+        finally
+        {
+            MigrationGate.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim MigrationGate = new(1, 1);
 }
