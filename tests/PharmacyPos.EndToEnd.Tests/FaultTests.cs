@@ -113,6 +113,9 @@ public sealed partial class FaultTests(PosFixture pos)
         // A payment that is confirmed on the phone while the lock is held: the wait says so, and shows 支付成功 once it can save it.
         await page.Keyboard.PressAsync("Alt+S");
         await Expect(page).ToHaveURLAsync(new Regex("/mobile-payment$"));
+        // The address changes before the new screen is drawn: a scan typed in between lands in the old screen's box.
+        await Expect(page.GetByTestId("mobile-payment-screen")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tab-pay")).ToBeVisibleAsync();
         var (phone, tradeNo) = await WaitingForThePhoneAsync(server, page);
 
         await using (await HoldWriteLockAsync(server))

@@ -51,6 +51,7 @@ public sealed class PosFixture : IAsyncLifetime
         lock (_signedIn) _signedIn.TryGetValue(role, out state);
         if (state is not null) options.StorageState = state;
         var context = await Browser.NewContextAsync(options);
+        context.SetDefaultNavigationTimeout(90_000); // a bound for a busy machine, not a speed
         var page = await context.NewPageAsync();
         if (state is null)
         {

@@ -15,10 +15,11 @@ public static class TillSignIn
 
     public static async Task SignInAsync(IPage page, string baseUrl, string user, string password, string path = "/")
     {
-        await page.GotoAsync($"{baseUrl}/signin?returnUrl={Uri.EscapeDataString(path)}");
+        await page.GotoAsync($"{baseUrl}/signin?returnUrl={Uri.EscapeDataString(path)}", new() { Timeout = 90_000 });
         await page.GetByLabel("账号").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        // A bound, not a speed: a POS still starting on a busy machine may take long over its first page.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
     }
 }
