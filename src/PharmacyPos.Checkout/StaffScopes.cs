@@ -18,14 +18,26 @@ public sealed class StaffScopes(IServiceScopeFactory scopes, StaffOnDuty staff, 
     /// what the screen holds (the sale, the dialog) stays.
     /// </summary>
     /// <param name="consequence">What did not happen, in the cashier's words (default 本次操作未保存).</param>
-    public async Task<Result<TResult>> TryAsync<TService, TResult>(Func<TService, Task<Result<TResult>>> work,
-        string consequence = StorageFailures.NotSaved) where TService : notnull
+    public Task<Result<TResult>> TryAsync<TService, TResult>(Func<TService, Task<Result<TResult>>> work,
+        string consequence = StorageFailures.NotSaved) where TService : notnull =>
+        // Off the screen's own thread: SQLite waits for the write lock synchronously, and the screen must
+        // keep drawing (a countdown, 数据库响应慢) while it does.
+        CaughtAsync<TService, TResult>(() => Task.Run(() => InScopeAsync(work)), consequence);
+
+    /// <summary>
+    /// <see cref="TryAsync{TService, TResult}"/> for a read on the till's hot path (拼音码 suggestions, a
+    /// scanned 编码): readers never wait for SQLite's writer (WAL), so it stays on the screen's thread and
+    /// saves a thread-pool hop per keystroke.
+    /// </summary>
+    public Task<Result<TResult>> TryReadAsync<TService, TResult>(Func<TService, Task<Result<TResult>>> work,
+        string consequence = StorageFailures.NotSaved) where TService : notnull =>
+        CaughtAsync<TService, TResult>(() => InScopeAsync(work), consequence);
+
+    private async Task<Result<TResult>> CaughtAsync<TService, TResult>(Func<Task<Result<TResult>>> run, string consequence)
     {
         try
         {
-            // Off the screen's own thread: SQLite waits for a lock synchronously, and the screen must keep
-            // drawing (a countdown, 数据库响应慢) while it does.
-            return await Task.Run(() => InScopeAsync(work));
+            return await run();
         }
         catch (Exception e) when (StorageFailures.Classify(e) is { } failure)
         {
