@@ -36,21 +36,11 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
     public async Task<StoreSettings> CurrentAsync(CancellationToken ct = default) =>
         await db.StoreSettings.AsNoTracking().SingleOrDefaultAsync(s => s.StoreId == terminal.Value.StoreId, ct) ?? Defaults();
 
-    public async Task<PosError?> ChangeAsync(Money registrationThreshold, Money refundApprovalThreshold, CancellationToken ct = default)
-    {
-        if (!db.Actor.May(Permission.ManageSettings)) return NotAllowed;
-        var settings = await db.StoreSettings.SingleOrDefaultAsync(s => s.StoreId == terminal.Value.StoreId, ct);
-        if (settings is null) db.StoreSettings.Add(settings = Defaults());
-        var before = $"登记金额 {settings.RegistrationThreshold}，退款审批金额 {settings.RefundApprovalThreshold}";
-        if (settings.Change(registrationThreshold, refundApprovalThreshold, db.Actor.UserName, clock.GetUtcNow()) is { } error)
-        {
-            db.ChangeTracker.Clear();
-            return error;
-        }
-        db.AddAudit(AuditActions.SettingsChanged, detail: $"{before} → 登记金额 {registrationThreshold}，退款审批金额 {refundApprovalThreshold}");
-        await db.SaveChangesAsync(ct);
-        return null;
-    }
+    public Task<PosError?> ChangeAsync(Money registrationThreshold, Money refundApprovalThreshold, CancellationToken ct = default) =>
+        EditAsync(
+            s => $"登记金额 {s.RegistrationThreshold}，退款审批金额 {s.RefundApprovalThreshold}",
+            (s, by, at) => s.Change(registrationThreshold, refundApprovalThreshold, by, at),
+            (before, s) => $"{before} → 登记金额 {s.RegistrationThreshold}，退款审批金额 {s.RefundApprovalThreshold}", ct);
 
     /// <summary>The store's name, address and phone as its receipts print them; a store never named has the configured name.</summary>
     public async Task<(string Name, string Address, string Phone)> HeadingAsync(CancellationToken ct = default)
@@ -60,18 +50,29 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
     }
 
     /// <summary>药店名称、地址、电话: the heading of every receipt from now on.</summary>
-    public async Task<PosError?> RenameAsync(string? name, string? address, string? phone, CancellationToken ct = default)
+    public Task<PosError?> RenameAsync(string? name, string? address, string? phone, CancellationToken ct = default) =>
+        EditAsync(
+            s => $"{s.Name}，{s.Address}，{s.Phone}",
+            (s, by, at) => s.Rename(name, address, phone, by, at),
+            (before, s) => $"药店信息 {before} → {s.Name}，{s.Address}，{s.Phone}", ct);
+
+    /// <summary>
+    /// One change of the store's settings: only a manager, the store's row created from the defaults on
+    /// its first change, the domain's refusal leaves nothing behind, and the 审计日志 shows before → after.
+    /// </summary>
+    private async Task<PosError?> EditAsync(Func<StoreSettings, string> describe,
+        Func<StoreSettings, string, DateTimeOffset, PosError?> change, Func<string, StoreSettings, string> audit, CancellationToken ct)
     {
         if (!db.Actor.May(Permission.ManageSettings)) return NotAllowed;
         var settings = await db.StoreSettings.SingleOrDefaultAsync(s => s.StoreId == terminal.Value.StoreId, ct);
         if (settings is null) db.StoreSettings.Add(settings = Defaults());
-        var before = $"{settings.Name}，{settings.Address}，{settings.Phone}";
-        if (settings.Rename(name, address, phone, db.Actor.UserName, clock.GetUtcNow()) is { } error)
+        var before = describe(settings);
+        if (change(settings, db.Actor.UserName, clock.GetUtcNow()) is { } error)
         {
             db.ChangeTracker.Clear();
             return error;
         }
-        db.AddAudit(AuditActions.SettingsChanged, detail: $"药店信息 {before} → {settings.Name}，{settings.Address}，{settings.Phone}");
+        db.AddAudit(AuditActions.SettingsChanged, detail: audit(before, settings));
         await db.SaveChangesAsync(ct);
         return null;
     }
