@@ -4,6 +4,7 @@ using PharmacyPos.Checkout.Mobile;
 using PharmacyPos.Checkout.Recovery;
 using PharmacyPos.Checkout.Refunds;
 using PharmacyPos.Checkout.Settings;
+using PharmacyPos.Data;
 
 namespace PharmacyPos.Checkout;
 
@@ -18,22 +19,22 @@ public static class CheckoutRegistration
     {
         services.AddTerminal(configuration);
         services.AddOptions<MobilePaymentOptions>().Bind(configuration.GetSection(MobilePaymentOptions.Section))
-            .Validate(o => o.ConfirmWindowSeconds is >= 1 and <= 600, "设置 MobilePayment:ConfirmWindowSeconds（顾客确认支付的秒数，操作指南规定 60）须在 1 到 600 之间。")
-            .Validate(o => o.PollIntervalSeconds is >= 1 and <= 60, "设置 MobilePayment:PollIntervalSeconds（查询间隔秒数）须在 1 到 60 之间。")
-            .Validate(o => o.SlowChannelSeconds is >= 1 and <= 60, "设置 MobilePayment:SlowChannelSeconds 须在 1 到 60 之间。")
-            .Validate(o => o.LeaveAfterCancelSeconds is >= 0 and <= 600, "设置 MobilePayment:LeaveAfterCancelSeconds 须在 0 到 600 之间。")
-            .Validate(o => o.RegistrationThresholdYuan is > 0 and <= 1_000_000, "设置 MobilePayment:RegistrationThresholdYuan（登记金额）须大于 0 元且不超过 1,000,000 元。")
+            .InRange(o => o.ConfirmWindowSeconds, 1, 600, "MobilePayment:ConfirmWindowSeconds", "顾客确认支付的秒数，操作指南规定 60")
+            .InRange(o => o.PollIntervalSeconds, 1, 60, "MobilePayment:PollIntervalSeconds", "查询间隔秒数")
+            .InRange(o => o.SlowChannelSeconds, 1, 60, "MobilePayment:SlowChannelSeconds")
+            .InRange(o => o.LeaveAfterCancelSeconds, 0, 600, "MobilePayment:LeaveAfterCancelSeconds")
+            .AboveAndAtMost(o => (double)o.RegistrationThresholdYuan, 0, 1_000_000, "MobilePayment:RegistrationThresholdYuan", "登记金额", "元")
             .ValidateOnStart();
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section))
-            .Validate(o => o.IntervalSeconds is >= 0.1 and <= 3600, "设置 Recovery:IntervalSeconds 须在 0.1 到 3600 之间。")
-            .Validate(o => o.GraceSeconds is >= 0 and <= 3600, "设置 Recovery:GraceSeconds 须在 0 到 3600 之间。")
+            .InRange(o => o.IntervalSeconds, 0.1, 3600, "Recovery:IntervalSeconds")
+            .InRange(o => o.GraceSeconds, 0, 3600, "Recovery:GraceSeconds")
             .ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && o.Name.Length <= Domain.Stores.StoreSettings.NameMax,
-                "设置 Store:Name（药店名称，小票抬头）不能为空，且不超过 40 个字。")
+                $"设置 Store:Name（药店名称，小票抬头）不能为空，且不超过 {Domain.Stores.StoreSettings.NameMax} 个字。")
             .ValidateOnStart();
         services.AddOptions<RefundOptions>().Bind(configuration.GetSection(RefundOptions.Section))
-            .Validate(o => o.ApprovalThresholdYuan is >= 0 and <= 1_000_000, "设置 Refunds:ApprovalThresholdYuan（退款审批金额）须在 0 到 1,000,000 元之间。")
+            .InRange(o => (double)o.ApprovalThresholdYuan, 0, 1_000_000, "Refunds:ApprovalThresholdYuan", "退款审批金额", "元")
             .ValidateOnStart();
 
         services.AddScoped<TradeNos>();
@@ -55,8 +56,8 @@ public static class CheckoutRegistration
     {
         services.AddOptions<TerminalOptions>().Bind(configuration.GetSection(TerminalOptions.Section))
             .Validate(o => o.StoreId >= 1, "设置 Terminal:StoreId（门店）须为正整数。")
-            .Validate(o => o.StoreNo is >= 0 and <= 9999, "设置 Terminal:StoreNo（交易号中的 4 位门店号）须在 0 到 9999 之间。")
-            .Validate(o => o.TerminalNo is >= 0 and <= 99, "设置 Terminal:TerminalNo（交易号中的 2 位终端号）须在 0 到 99 之间。")
+            .InRange(o => o.StoreNo, 0, 9999, "Terminal:StoreNo", "交易号中的 4 位门店号")
+            .InRange(o => o.TerminalNo, 0, 99, "Terminal:TerminalNo", "交易号中的 2 位终端号")
             .ValidateOnStart();
         return services;
     }

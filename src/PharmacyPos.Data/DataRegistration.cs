@@ -18,7 +18,7 @@ public static class DataRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => o.IsPostgreSql || !string.IsNullOrWhiteSpace(o.Path), "设置 Database:Path（SQLite 数据库文件）不能为空。")
-            .Validate(o => o.BusyTimeoutSeconds is >= 1 and <= 60, "设置 Database:BusyTimeoutSeconds（等待数据库锁的秒数）须在 1 到 60 之间。")
+            .InRange(o => o.BusyTimeoutSeconds, 1, 60, "Database:BusyTimeoutSeconds", "等待数据库锁的秒数")
             .ValidateOnStart();
         services.AddSingleton<StorageWatch>();
         services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
