@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PharmacyPos.Channels;
 using PharmacyPos.Checkout;
-using PharmacyPos.Checkout.Mobile;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
 using PharmacyPos.Web.Api;
