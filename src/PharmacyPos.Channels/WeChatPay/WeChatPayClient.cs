@@ -40,12 +40,16 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         return r.Get("err_code") switch
         {
             "USERPAYING" => new ChannelOutcome.WaitingForBuyer(),
-            "SYSTEMERROR" or "BANKERROR" or "ORDERPAID" => new ChannelOutcome.Unknown(r.Get("err_code")),
             "AUTH_CODE_INVALID" or "AUTH_CODE_ERROR" => Failed(ChannelFailure.CodeInvalid, r),
             "AUTHCODEEXPIRE" => Failed(ChannelFailure.CodeExpired, r),
             "NOTENOUGH" => Failed(ChannelFailure.BalanceNotEnough, r),
             "ORDERCLOSED" or "ORDERREVERSED" => Failed(ChannelFailure.TradeClosed, r),
-            _ => Failed(ChannelFailure.Rejected, r),
+            // Refusals the micropay docs define as the request's own fault: nothing was charged.
+            "PARAM_ERROR" or "NOAUTH" or "NOTSUPORTCARD" or "BUYER_MISMATCH" or "OUT_TRADE_NO_USED" or "TRADE_ERROR"
+                or "INVALID_REQUEST" or "LACK_PARAMS" or "XML_FORMAT_ERROR" or "SIGNERROR" or "NOT_UTF8" or "REQUIRE_POST_METHOD"
+                or "APPID_NOT_EXIST" or "MCHID_NOT_EXIST" or "APPID_MCHID_NOT_MATCH" => Failed(ChannelFailure.Rejected, r),
+            // SYSTEMERROR, BANKERROR, ORDERPAID and any code the docs do not list: only orderquery can say.
+            var other => new ChannelOutcome.Unknown("err_code " + other),
         };
     }
 
@@ -60,7 +64,7 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         {
             // REFUND: it was paid; what was refunded since is the refund's business.
             "SUCCESS" or "REFUND" => Paid(r),
-            "USERPAYING" or "NOTPAY" => new ChannelOutcome.WaitingForBuyer(),
+            "USERPAYING" or "NOTPAY" or "ACCEPT" => new ChannelOutcome.WaitingForBuyer(),
             "CLOSED" or "REVOKED" or "PAYERROR" => new ChannelOutcome.Failed(ChannelFailure.TradeClosed, r.Get("trade_state")),
             var other => new ChannelOutcome.Unknown("trade_state " + other),
         };
@@ -93,11 +97,18 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         }, refund.OutTradeNo, secure: true, ct);
         if (r is null) return new RefundOutcome.Unknown(unknown!);
         if (r.Get("return_code") != "SUCCESS") return new RefundOutcome.Unknown("return_code FAIL " + r.Get("return_msg"));
+        // result_code SUCCESS is "申请接收成功": the refund was accepted, and refundquery says when it is made.
         if (r.Get("result_code") == "SUCCESS")
-            return new RefundOutcome.Refunded(new Money(long.Parse(r.Get("refund_fee"), CultureInfo.InvariantCulture)));
-        return r.Get("err_code") is "SYSTEMERROR" or "BIZERR_NEED_RETRY"
-            ? new RefundOutcome.Unknown(r.Get("err_code"))
-            : new RefundOutcome.Failed($"{r.Get("err_code")} {r.Get("err_code_des")}");
+            return await QueryRefundAsync(refund, ct) is RefundOutcome.Refunded made ? made : new RefundOutcome.Processing();
+        return r.Get("err_code") switch
+        {
+            // Refusals the refund docs define as final: no money moved.
+            "TRADE_STATE_ERROR" or "INVALID_REQ_TOO_MUCH" or "NOTENOUGH" or "ORDERNOTEXIST" or "USER_ACCOUNT_ABNORMAL" or "PARAM_ERROR"
+                or "INVALID_TRANSACTIONID" or "APPID_NOT_EXIST" or "MCHID_NOT_EXIST" or "SIGNERROR" or "XML_FORMAT_ERROR"
+                or "REQUIRE_POST_METHOD" or "POST_DATA_EMPTY" or "NOT_UTF8" => new RefundOutcome.Failed($"{r.Get("err_code")} {r.Get("err_code_des")}"),
+            // SYSTEMERROR, BIZERR_NEED_RETRY, FREQUENCY_LIMITED and anything unlisted: asked again under the same number.
+            var other => new RefundOutcome.Unknown("err_code " + other),
+        };
     }
 
     public async Task<RefundOutcome> QueryRefundAsync(ChannelRefund refund, CancellationToken ct = default)

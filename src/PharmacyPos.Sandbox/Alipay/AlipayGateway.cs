@@ -63,12 +63,21 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
             return Error("40001", "Missing Required Arguments", "isv.missing-biz-content", "缺少业务参数");
         }
         if (method == "alipay.data.dataservice.bill.downloadurl.query") return BillUrl(biz, self);
-        var outTradeNo = biz.GetValueOrDefault("out_trade_no") ?? "";
-        if (outTradeNo.Length == 0) return Error("40001", "Missing Required Arguments", "isv.missing-out-trade-no", "缺少商户订单号");
+        if (method == "alipay.trade.pay")
+        {
+            var payNo = biz.GetValueOrDefault("out_trade_no") ?? "";
+            return payNo.Length == 0 ? Error("40001", "Missing Required Arguments", "isv.missing-out-trade-no", "缺少商户订单号") : Pay(biz, payNo);
+        }
+        // Every other trade call names the trade by trade_no or out_trade_no; trade_no wins when both are given.
+        var tradeNo = biz.GetValueOrDefault("trade_no") ?? "";
+        var givenNo = biz.GetValueOrDefault("out_trade_no") ?? "";
+        if (tradeNo.Length == 0 && givenNo.Length == 0)
+            return Error("40001", "Missing Required Arguments", "isv.missing-out-trade-no", "商户订单号和支付宝交易号不能同时为空");
+        var outTradeNo = state.OutTradeNoOf(Channel.Alipay, givenNo, tradeNo);
+        if (outTradeNo is null) return Error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在");
 
         return method switch
         {
-            "alipay.trade.pay" => Pay(biz, outTradeNo),
             "alipay.trade.query" => Query(outTradeNo),
             "alipay.trade.cancel" => Cancel(outTradeNo),
             "alipay.trade.refund" => Refund(biz, outTradeNo),
@@ -135,6 +144,7 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
 
     private Dictionary<string, object?> Refund(Dictionary<string, string> biz, string outTradeNo)
     {
+        // Without out_request_no the refund is the trade's one full refund, numbered by the trade (as Alipay does).
         var refundNo = biz.GetValueOrDefault("out_request_no") ?? outTradeNo;
         if (!Money.TryParse(biz.GetValueOrDefault("refund_amount"), out var amount))
             return Error("40004", "Business Failed", "ACQ.INVALID_PARAMETER", "refund_amount 无效");
@@ -146,9 +156,12 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
                 ["trade_no"] = t!.ChannelTradeId,
                 ["out_trade_no"] = outTradeNo,
                 ["buyer_logon_id"] = "138****0000",
+                ["buyer_user_id"] = BuyerUserId(t),
                 ["fund_change"] = status == RefundStatus.Refunded ? "Y" : "N",
-                ["refund_fee"] = t.Refunds[refundNo].ToYuanString(),
-                ["gmt_refund_pay"] = Beijing(state.Now),
+                // refund_fee is the trade's refunded total so far; send_back_fee this request's money.
+                ["refund_fee"] = t.Refunded.ToYuanString(),
+                ["send_back_fee"] = t.Refunds[refundNo].Amount.ToYuanString(),
+                ["gmt_refund_pay"] = Beijing(t.Refunds[refundNo].At),
             }),
             RefundStatus.NotFound => Error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在"),
             RefundStatus.NotPaid => Error("40004", "Business Failed", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"),
@@ -161,25 +174,46 @@ public sealed class AlipayGateway(SandboxState state, SandboxOptions options, Fa
         var refundNo = biz.GetValueOrDefault("out_request_no") ?? outTradeNo;
         var t = state.Find(Channel.Alipay, outTradeNo);
         var fields = new Dictionary<string, object?> { ["trade_no"] = t?.ChannelTradeId ?? "", ["out_trade_no"] = outTradeNo };
+        // No such refund: a bare 10000, which is how Alipay says it.
         if (t is not null && t.Refunds.TryGetValue(refundNo, out var refunded))
         {
             fields["out_request_no"] = refundNo;
-            fields["refund_amount"] = refunded.ToYuanString();
+            fields["refund_amount"] = refunded.Amount.ToYuanString();
             fields["total_amount"] = t.Amount.ToYuanString();
             fields["refund_status"] = "REFUND_SUCCESS";
+            fields["gmt_refund_pay"] = Beijing(refunded.At);
         }
         return Success(fields);
     }
 
-    private static Dictionary<string, object?> TradeFields(Trade t) => new()
+    /// <summary>
+    /// A trade as trade.pay and trade.query answer it; the paid fields (buyer's user id, what paid it,
+    /// when) only once it is paid.
+    /// </summary>
+    private static Dictionary<string, object?> TradeFields(Trade t)
     {
-        ["trade_no"] = t.ChannelTradeId,
-        ["out_trade_no"] = t.OutTradeNo,
-        ["buyer_logon_id"] = "138****0000",
-        ["total_amount"] = t.Amount.ToYuanString(),
-        ["receipt_amount"] = t.Amount.ToYuanString(),
-        ["gmt_payment"] = t.PaidAt is { } paid ? Beijing(paid) : null,
-    };
+        var fields = new Dictionary<string, object?>
+        {
+            ["trade_no"] = t.ChannelTradeId,
+            ["out_trade_no"] = t.OutTradeNo,
+            ["buyer_logon_id"] = "138****0000",
+            ["total_amount"] = t.Amount.ToYuanString(),
+        };
+        if (t.PaidAt is not { } paid) return fields;
+        fields["buyer_user_id"] = BuyerUserId(t);
+        fields["receipt_amount"] = t.Amount.ToYuanString();
+        fields["buyer_pay_amount"] = t.Amount.ToYuanString();
+        fields["invoice_amount"] = t.Amount.ToYuanString();
+        fields["point_amount"] = "0.00";
+        fields["gmt_payment"] = Beijing(paid);
+        fields["send_pay_date"] = Beijing(paid);
+        fields["fund_bill_list"] = new[] { new Dictionary<string, string> { ["fund_channel"] = "ALIPAYACCOUNT", ["amount"] = t.Amount.ToYuanString() } };
+        return fields;
+    }
+
+    // 2088 and 12 digits, stable per customer: what Alipay calls the buyer's user id.
+    private static string BuyerUserId(Trade t) =>
+        "2088" + (BitConverter.ToUInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.CustomerId))) % 1_000_000_000_000).ToString("D12", CultureInfo.InvariantCulture);
 
     private static string Beijing(DateTimeOffset t) => BeijingTime.From(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

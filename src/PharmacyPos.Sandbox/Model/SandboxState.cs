@@ -181,6 +181,17 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
         }
     }
 
+    /// <summary>
+    /// The merchant's out_trade_no for a trade named by either number, the channel's own first (as both
+    /// channels' docs say when a request carries both); null when the channel's number is unknown.
+    /// </summary>
+    public string? OutTradeNoOf(Channel channel, string? outTradeNo, string? channelTradeId)
+    {
+        if (string.IsNullOrEmpty(channelTradeId)) return outTradeNo;
+        lock (_gate)
+            return _trades.Values.FirstOrDefault(t => t.Channel == channel && t.ChannelTradeId == channelTradeId)?.OutTradeNo;
+    }
+
     public Trade? FindBySettlementId(string setlId)
     {
         lock (_gate)
@@ -252,7 +263,7 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
             switch (t.Status)
             {
                 case TradeStatus.WaitingForBuyer:
-                    t.Status = TradeStatus.Closed;
+                    t.Status = TradeStatus.Revoked;
                     return (true, false, t);
                 case TradeStatus.Paid when t.Refunded == Money.Zero:
                     Adjust(_customers[t.CustomerId], channel, t.Amount.Fen);
@@ -276,7 +287,8 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
             if (t.Refunds.ContainsKey(refundNo)) return (RefundStatus.AlreadyRefunded, t);
             if (t.Status != TradeStatus.Paid) return (RefundStatus.NotPaid, t);
             if (t.Refunded + amount > t.Amount || amount.Fen <= 0) return (RefundStatus.ExceedsAmount, t);
-            t.Refunds[refundNo] = amount;
+            // The channel's refund id: the trade's number with the refund's place in it, unique and stable.
+            t.Refunds[refundNo] = new TradeRefund($"50{t.ChannelTradeId[4..]}{t.Refunds.Count + 1:D2}", amount, Now);
             Adjust(_customers[t.CustomerId], channel, amount.Fen);
             Record(t, Movement.Refund, refundNo, amount);
             return (RefundStatus.Refunded, t);

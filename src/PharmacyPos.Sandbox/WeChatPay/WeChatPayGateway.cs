@@ -7,8 +7,8 @@ using PharmacyPos.Sandbox.Model;
 namespace PharmacyPos.Sandbox.WeChatPay;
 
 /// <summary>
-/// The server side of WeChat Pay v2 payment-code payment. The /secapi/ paths are served on
-/// plain loopback HTTP here, so the client certificate is not checked; production sends it.
+/// The server side of WeChat Pay v2 payment-code payment, answering field for field what the v2 docs
+/// define for micropay, orderquery, reverse, refund and refundquery.
 /// </summary>
 public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options, FaultBook faults, ILogger<WeChatPayGateway> log)
 {
@@ -81,48 +81,62 @@ public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options,
         };
     }
 
+    /// <summary>
+    /// orderquery by transaction_id (preferred, as the docs say) or out_trade_no. A trade that is not paid
+    /// answers only its state and out_trade_no: the docs return the paid fields (transaction_id, time_end,
+    /// openid …) only when trade_state is SUCCESS, or REFUND for a paid one.
+    /// </summary>
     private Dictionary<string, string> OrderQuery(Dictionary<string, string> f)
     {
-        var t = state.Find(Channel.WeChat, f.GetValueOrDefault("out_trade_no") ?? "");
+        var t = Locate(f);
         if (t is null || t.CustomerId.Length == 0) return Business("ORDERNOTEXIST", "此交易订单号不存在");
-        var fields = TradeFields(t);
-        fields["trade_state"] = t.Status switch
+        var (state, description) = t.Status switch
         {
-            TradeStatus.Paid when t.Refunds.Count > 0 => "REFUND",
-            TradeStatus.Paid => "SUCCESS",
-            TradeStatus.WaitingForBuyer => "USERPAYING",
-            TradeStatus.Reversed => "REVOKED",
-            TradeStatus.BuyerCancelled => "PAYERROR",
-            _ => "CLOSED",
+            TradeStatus.Paid when t.Refunds.Count > 0 => ("REFUND", "转入退款"),
+            TradeStatus.Paid => ("SUCCESS", "支付成功"),
+            TradeStatus.WaitingForBuyer => ("USERPAYING", "用户支付中，需要输入密码"),
+            TradeStatus.Revoked or TradeStatus.Reversed => ("REVOKED", "已撤销（付款码支付）"),
+            TradeStatus.BuyerCancelled => ("PAYERROR", "支付失败，用户取消支付"),
+            _ => ("CLOSED", "已关闭"),
         };
+        var fields = t.Status == TradeStatus.Paid ? TradeFields(t) : new() { ["out_trade_no"] = t.OutTradeNo };
+        fields["trade_state"] = state;
+        fields["trade_state_desc"] = description;
         return Ok(fields);
     }
 
     private Dictionary<string, string> Reverse(Dictionary<string, string> f)
     {
-        var (cancelled, _, t) = state.Cancel(Channel.WeChat, f.GetValueOrDefault("out_trade_no") ?? "");
+        // By transaction_id an order must exist; by out_trade_no an unknown one is closed in advance, so a
+        // micropay still on its way cannot be taken afterwards.
+        var outTradeNo = OutTradeNo(f);
+        if (outTradeNo is null) return Business("ORDERNOTEXIST", "订单不存在", ("recall", "N"));
+        var (cancelled, _, t) = state.Cancel(Channel.WeChat, outTradeNo);
         if (!cancelled && t is { Status: TradeStatus.Paid }) return Business("REVERSE_EXPIRE", "订单已有退款，无法撤销", ("recall", "N"));
         return Ok(new() { ["recall"] = "N" });
     }
 
     private Dictionary<string, string> Refund(Dictionary<string, string> f)
     {
-        var outTradeNo = f.GetValueOrDefault("out_trade_no") ?? "";
+        var outTradeNo = OutTradeNo(f);
         var refundNo = f.GetValueOrDefault("out_refund_no") ?? "";
         if (refundNo.Length == 0 || !long.TryParse(f.GetValueOrDefault("refund_fee"), NumberStyles.None, CultureInfo.InvariantCulture, out var fen))
             return Business("PARAM_ERROR", "参数错误");
+        if (outTradeNo is null) return Business("ORDERNOTEXIST", "订单不存在");
         var (status, t) = state.Refund(Channel.WeChat, outTradeNo, refundNo, new Money(fen));
         return status switch
         {
             RefundStatus.Refunded or RefundStatus.AlreadyRefunded => Ok(new()
             {
                 ["transaction_id"] = t!.ChannelTradeId,
-                ["out_trade_no"] = outTradeNo,
+                ["out_trade_no"] = t.OutTradeNo,
                 ["out_refund_no"] = refundNo,
-                ["refund_id"] = "50" + t.ChannelTradeId[4..],
-                ["refund_fee"] = t.Refunds[refundNo].Fen.ToString(CultureInfo.InvariantCulture),
-                ["total_fee"] = t.Amount.Fen.ToString(CultureInfo.InvariantCulture),
-                ["cash_fee"] = t.Amount.Fen.ToString(CultureInfo.InvariantCulture),
+                ["refund_id"] = t.Refunds[refundNo].RefundId,
+                // This request's amount: WeChat's refund_fee is the refund's, not the trade's total so far.
+                ["refund_fee"] = Fen(t.Refunds[refundNo].Amount),
+                ["cash_refund_fee"] = Fen(t.Refunds[refundNo].Amount),
+                ["total_fee"] = Fen(t.Amount),
+                ["cash_fee"] = Fen(t.Amount),
             }),
             RefundStatus.NotFound => Business("ORDERNOTEXIST", "订单不存在"),
             RefundStatus.NotPaid => Business("TRADE_STATE_ERROR", "订单状态错误"),
@@ -130,30 +144,62 @@ public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options,
         };
     }
 
+    /// <summary>
+    /// refundquery by refund_id, out_refund_no, transaction_id or out_trade_no (四选一, in that order): by a
+    /// refund's number that refund, by a trade's number every refund of the trade, each with its $n fields.
+    /// </summary>
     private Dictionary<string, string> RefundQuery(Dictionary<string, string> f)
     {
+        var refundId = f.GetValueOrDefault("refund_id") ?? "";
         var refundNo = f.GetValueOrDefault("out_refund_no") ?? "";
-        var t = state.Trades().FirstOrDefault(t => t.Channel == Channel.WeChat && t.Refunds.ContainsKey(refundNo));
-        if (t is null) return Business("REFUNDNOTEXIST", "退款订单查询失败");
-        return Ok(new()
+        Trade? t;
+        if (refundId.Length > 0 || refundNo.Length > 0)
+            t = state.Trades().FirstOrDefault(t => t.Channel == Channel.WeChat
+                && t.Refunds.Any(r => (refundId.Length > 0 && r.Value.RefundId == refundId) || (refundId.Length == 0 && r.Key == refundNo)));
+        else
+            t = Locate(f);
+        var refunds = t?.Refunds.Where(r => refundId.Length > 0 ? r.Value.RefundId == refundId : refundNo.Length == 0 || r.Key == refundNo).ToList() ?? [];
+        if (t is null || refunds.Count == 0) return Business("REFUNDNOTEXIST", "退款订单查询失败");
+        var fields = new Dictionary<string, string>
         {
             ["transaction_id"] = t.ChannelTradeId,
             ["out_trade_no"] = t.OutTradeNo,
-            ["total_fee"] = t.Amount.Fen.ToString(CultureInfo.InvariantCulture),
-            ["refund_count"] = "1",
-            ["out_refund_no_0"] = refundNo,
-            ["refund_fee_0"] = t.Refunds[refundNo].Fen.ToString(CultureInfo.InvariantCulture),
-            ["refund_status_0"] = "SUCCESS",
-        });
+            ["total_fee"] = Fen(t.Amount),
+            ["cash_fee"] = Fen(t.Amount),
+            ["refund_count"] = refunds.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (n, (no, r)) in refunds.Index())
+        {
+            fields[$"out_refund_no_{n}"] = no;
+            fields[$"refund_id_{n}"] = r.RefundId;
+            fields[$"refund_channel_{n}"] = "ORIGINAL";
+            fields[$"refund_fee_{n}"] = Fen(r.Amount);
+            fields[$"refund_status_{n}"] = "SUCCESS";
+            fields[$"refund_account_{n}"] = "REFUND_SOURCE_UNSETTLED_FUNDS";
+            fields[$"refund_recv_accout_{n}"] = "支付用户的零钱";
+            fields[$"refund_success_time_{n}"] = BeijingTime.From(r.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+        return Ok(fields);
     }
+
+    /// <summary>The trade a request names by transaction_id (preferred) or out_trade_no.</summary>
+    private Trade? Locate(Dictionary<string, string> f) => OutTradeNo(f) is { } no ? state.Find(Channel.WeChat, no) : null;
+
+    private string? OutTradeNo(Dictionary<string, string> f) =>
+        state.OutTradeNoOf(Channel.WeChat, f.GetValueOrDefault("out_trade_no") ?? "", f.GetValueOrDefault("transaction_id"));
+
+    private static string Fen(Money m) => m.Fen.ToString(CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> TradeFields(Trade t) => new()
     {
         ["openid"] = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+        ["is_subscribe"] = "N",
         ["trade_type"] = "MICROPAY",
         ["bank_type"] = "OTHERS",
-        ["total_fee"] = t.Amount.Fen.ToString(CultureInfo.InvariantCulture),
-        ["cash_fee"] = t.Amount.Fen.ToString(CultureInfo.InvariantCulture),
+        ["fee_type"] = "CNY",
+        ["total_fee"] = Fen(t.Amount),
+        ["cash_fee_type"] = "CNY",
+        ["cash_fee"] = Fen(t.Amount),
         ["transaction_id"] = t.ChannelTradeId,
         ["out_trade_no"] = t.OutTradeNo,
         ["time_end"] = BeijingTime.From(t.PaidAt ?? t.CreatedAt).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
