@@ -36,7 +36,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
     [
         ("alipay", ["pay", "query", "cancel", "refund", "refundquery"]),
         ("wechat", ["pay", "query", "cancel", "refund", "refundquery"]),
-        ("insurance", ["1101", "2102", "5203", "2103"]),
+        ("insurance", ["1101", "2102", "2601", "5203", "2103"]),
     ];
     private static readonly FaultKind[] FaultKinds = [FaultKind.LostResponse, FaultKind.ServerError, FaultKind.Timeout, FaultKind.BadSignature, FaultKind.Garbage, FaultKind.Latency];
 

@@ -34,6 +34,8 @@ public enum ChannelFailure
     TradeNotFound,
     NotBound,
     Rejected,
+    /// <summary>The request's answer was lost and the request was reversed (医保 2601 冲正): nothing was charged.</summary>
+    Reversed,
 }
 
 /// <summary>What a cancel (alipay.trade.cancel / WeChat reverse / 2103) achieved.</summary>

@@ -11,6 +11,10 @@ public sealed record ChannelPayment(TradeNo TradeNo, Money Amount, Tender Tender
     public string OutTradeNo => TradeNo.Value;
 }
 
+/// <summary>A payment still open, as the order knows it: what a channel needs to withdraw it.</summary>
+/// <param name="PsnNo">The insured person it settles for (the platform's 2601 names them); null for a wallet.</param>
+public sealed record OpenPayment(string OutTradeNo, string? PsnNo);
+
 public sealed record ChannelRefund(string OutTradeNo, string OutRefundNo, Money Total, Money RefundAmount, string? ChannelTradeId);
 
 /// <summary>
@@ -26,6 +30,9 @@ public interface IPaymentChannel
     Task<ChannelOutcome> QueryAsync(string outTradeNo, CancellationToken ct = default);
 
     Task<CancelOutcome> CancelAsync(string outTradeNo, CancellationToken ct = default);
+
+    /// <summary>Withdraws an open payment with all the order knows of it; the wallets need only the 交易号.</summary>
+    Task<CancelOutcome> CancelAsync(OpenPayment payment, CancellationToken ct = default) => CancelAsync(payment.OutTradeNo, ct);
 
     Task<RefundOutcome> RefundAsync(ChannelRefund refund, CancellationToken ct = default);
 

@@ -52,6 +52,8 @@ public static class PosHost
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         services.AddPosData(builder.Configuration);
         services.AddCheckout(builder.Configuration);
+        // First registered, last stopped: recovery has finished with the platform before the sign-out.
+        services.AddHostedService<InsuranceSignOutService>();
         if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();

@@ -100,13 +100,75 @@ public sealed class InsuranceClientTests(SandboxFixture sandbox) : IDisposable
         Assert.Equal([Movement.InsuranceSettlement, Movement.InsuranceCancel], sandbox.LedgerFor(tradeNo).Select(e => e.Movement));
     }
 
+    private Money Balance(string customer) => sandbox.State.Customer(customer)!.Card!.Balance;
+
+    private long NetCharged(string tradeNo) =>
+        sandbox.LedgerFor(tradeNo).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : e.Movement == Movement.InsuranceCancel ? -e.AmountFen : 0);
+
     [Fact]
-    public async Task A_lost_settlement_answer_is_unknown_and_the_query_finds_the_settlement()
+    public async Task A_settlement_whose_answer_is_lost_is_reversed_by_2601_and_nothing_is_charged()
+    {
+        var tradeNo = SandboxFixture.NewTradeNo();
+        var before = Balance("t-auto");
+        sandbox.Faults.Add(new FaultRule("insurance", Infno.Settle, FaultKind.LostResponse));
+
+        var outcome = await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay)));
+
+        Assert.Equal(ChannelFailure.Reversed, Assert.IsType<ChannelOutcome.Failed>(outcome).Reason);
+        Assert.Equal(0, NetCharged(tradeNo));
+        Assert.Equal(before, Balance("t-auto"));
+        Assert.Equal(TradeStatus.Reversed, sandbox.State.Find(Channel.Insurance, tradeNo)!.Status);
+    }
+
+    [Fact]
+    public async Task When_the_2601_answer_is_lost_too_the_payment_stays_unknown_and_withdrawing_it_reverses_it()
     {
         var tradeNo = SandboxFixture.NewTradeNo();
         sandbox.Faults.Add(new FaultRule("insurance", Infno.Settle, FaultKind.LostResponse));
-        Assert.IsType<ChannelOutcome.Unknown>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay))));
-        Assert.IsType<ChannelOutcome.Paid>(await sandbox.Insurance.QueryAsync(tradeNo));
+        sandbox.Faults.Add(new FaultRule("insurance", Infno.Reverse, FaultKind.LostResponse));
+
+        Assert.IsType<ChannelOutcome.Unknown>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-manual", Wallet.Alipay))));
+        sandbox.Faults.Clear();
+
+        Assert.IsType<CancelOutcome.Cancelled>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T002")));
+        Assert.Equal(0, NetCharged(tradeNo));
+        Assert.Equal(TradeStatus.Revoked, sandbox.State.Find(Channel.Insurance, tradeNo)!.Status);
+    }
+
+    [Fact]
+    public async Task A_2102_reversed_before_it_arrived_is_refused_when_it_comes()
+    {
+        var tradeNo = SandboxFixture.NewTradeNo();
+
+        Assert.IsType<CancelOutcome.Cancelled>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T001")));
+        var late = await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay)));
+
+        Assert.Equal(ChannelFailure.TradeClosed, Assert.IsType<ChannelOutcome.Failed>(late).Reason);
+        Assert.Empty(sandbox.LedgerFor(tradeNo));
+    }
+
+    [Fact]
+    public async Task A_2601_naming_another_person_undoes_nothing()
+    {
+        var tradeNo = SandboxFixture.NewTradeNo();
+        Assert.IsType<ChannelOutcome.Paid>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay))));
+
+        Assert.IsType<CancelOutcome.Failed>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T002")));
+
+        Assert.Equal(2620, NetCharged(tradeNo));
+    }
+
+    [Fact]
+    public async Task Signing_out_sends_9002_for_the_held_sign_in_and_the_next_call_signs_in_again()
+    {
+        Assert.IsType<PersonLookup.Found>(await sandbox.Insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
+
+        var open = sandbox.State.OpenSignIns;
+
+        await sandbox.Insurance.SignOutAsync();
+
+        Assert.Equal(open - 1, sandbox.State.OpenSignIns);
+        Assert.IsType<PersonLookup.Found>(await sandbox.Insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
     }
 
     [Fact]

@@ -179,6 +179,36 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
     }
 
     [Fact]
+    public async Task An_insurance_settlement_whose_answer_is_lost_is_reversed_by_2601_and_the_cashier_is_told_nothing_was_charged()
+    {
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
+
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("rich-bound", Wallet.Alipay))).Attempt;
+
+        Assert.Equal((PaymentMethod.InsuranceAccount, OrderStatus.Failed), (attempt.Method, attempt.Status));
+        Assert.Equal("SETTLEMENT_REVERSED", attempt.Failure!.Code);
+        Assert.Contains("未扣款", attempt.Failure.Message);
+        Assert.Equal(0, h.Ledger(attempt.TradeNo.Value).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : -e.AmountFen));
+    }
+
+    [Fact]
+    public async Task When_the_2601_is_lost_too_the_wait_withdraws_the_settlement_by_2601_at_60_seconds()
+    {
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Reverse, FaultKind.LostResponse));
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("slow", Wallet.Alipay))).Attempt;
+        Assert.Equal(OrderStatus.Pending, attempt.Status);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(60));
+        var failed = await PollAsync(attempt.OrderId);
+
+        Assert.Equal(OrderStatus.Failed, failed.Status);
+        Assert.Equal(TradeStatus.Revoked, h.Sandbox.Find(Channel.Insurance, attempt.TradeNo.Value)!.Status);
+        Assert.False(h.Sandbox.Confirm(Channel.Insurance, attempt.TradeNo.Value));
+        Assert.Empty(h.Ledger(attempt.TradeNo.Value));
+    }
+
+    [Fact]
     public async Task Abandoning_an_attempt_cancels_it_at_the_channel()
     {
         var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00202"), h.Code("slow", Wallet.Alipay))).Attempt;

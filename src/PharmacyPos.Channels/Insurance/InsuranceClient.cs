@@ -9,8 +9,9 @@ namespace PharmacyPos.Channels.Insurance;
 
 /// <summary>
 /// The national medical-insurance information platform as a payment channel: who is behind a
-/// code or card (1101), settlement from the personal account (2101 → 2102), its query (5203),
-/// cancel and refund (2103), and the day's totals (3201). The wire is <see cref="InsuranceSession"/>.
+/// code or card (1101), settlement from the personal account (2101 → 2102), 冲正 of a settlement
+/// whose answer never came (2601), its query (5203), cancel and refund of a settlement by its
+/// setl_id (2103), the day's totals (3201) and the day's sign-out (9002). The wire is <see cref="InsuranceSession"/>.
 /// </summary>
 public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> options, TimeProvider clock, ILogger<InsuranceClient> log) : IPaymentChannel, IInsurancePlatform
 {
@@ -73,10 +74,47 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
         if (pre is null) return new ChannelOutcome.Unknown(preUnknown!);
         if (!pre.Ok) return Failure(pre);
 
-        var (settled, unknown) = await _session.CallAsync(Infno.Settle, SettlementInput(payment, person), payment.OutTradeNo, ct);
-        if (settled is null) return new ChannelOutcome.Unknown(unknown!);
-        return settled.Ok ? Paid(settled) : Failure(settled);
+        var (settled, unknown) = await _session.CallAsync(Infno.Settle, SettlementInput(payment, person), payment.OutTradeNo, ct,
+            SettlementMessageId(payment.OutTradeNo));
+        if (settled is not null) return settled.Ok ? Paid(settled) : Failure(settled);
+
+        // The 2102's answer never came: the platform's way back is 冲正 (2601) naming that message, not a guess.
+        log.LogWarning("Insurance settlement {TradeNo}: no answer ({Reason}); reversing it (2601)", payment.OutTradeNo, unknown);
+        return await ReverseAsync(new OpenPayment(payment.OutTradeNo, person.PsnNo), ct) switch
+        {
+            CancelOutcome.Cancelled => new ChannelOutcome.Failed(ChannelFailure.Reversed, "2102 无应答，已冲正 (2601)"),
+            // The 冲正 too went unanswered: the order stays open and the till's wait (or recovery) withdraws it again.
+            var other => new ChannelOutcome.Unknown($"2102 {unknown}; 2601 {other}"),
+        };
     }
+
+    /// <summary>
+    /// The 2102's msgid for a 交易号: the institution code, the 交易号's own time and its 4-digit tail. Derived,
+    /// not stored, so a 冲正 can name it after a restart with nothing but the order; two terminals meet in it
+    /// only in one second with the same 4 random digits, and 2601 also names the person, so it cannot undo another's.
+    /// </summary>
+    public string SettlementMessageId(string outTradeNo) =>
+        string.Concat(_options.FixmedinsCode, outTradeNo.AsSpan(0, 14), outTradeNo.AsSpan(outTradeNo.Length - 4));
+
+    /// <summary>2601 of the 2102 sent for this 交易号: settled or waiting, it is undone; never received, it can no longer be taken.</summary>
+    private async Task<CancelOutcome> ReverseAsync(OpenPayment payment, CancellationToken ct)
+    {
+        var (a, unknown) = await _session.CallAsync(Infno.Reverse, new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                ["psn_no"] = payment.PsnNo ?? "",
+                ["omsgid"] = SettlementMessageId(payment.OutTradeNo),
+                ["oinfno"] = Infno.Settle,
+            },
+        }, payment.OutTradeNo, ct);
+        if (a is null) return new CancelOutcome.Unknown(unknown!);
+        if (a.Ok) return new CancelOutcome.Cancelled(MoneyReturned: InsuranceAnswer.Text(a.Output?["acct_pay"]) is { Length: > 0 } p && p != "0.00");
+        return a.Reason == InsuranceReasons.NotFound ? new CancelOutcome.Cancelled(MoneyReturned: false) : new CancelOutcome.Failed(a.ErrMsg);
+    }
+
+    /// <summary>9002: this till's sign-in ends (the business day's end, or the POS stopping).</summary>
+    public Task SignOutAsync(CancellationToken ct = default) => _session.SignOutAsync(ct);
 
     public async Task<ChannelOutcome> QueryAsync(string outTradeNo, CancellationToken ct = default)
     {
@@ -94,6 +132,13 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
         // A settlement that was cancelled afterwards still was paid; the refund tracks the rest.
         return Paid(a);
     }
+
+    /// <summary>
+    /// An open settlement (no setl_id yet: waiting for the buyer, or its answer lost) is withdrawn by 冲正 of its
+    /// 2102, which names the person; without the person only 2103 by our settlement id is left.
+    /// </summary>
+    public Task<CancelOutcome> CancelAsync(OpenPayment payment, CancellationToken ct = default) =>
+        payment.PsnNo is { Length: > 0 } ? ReverseAsync(payment, ct) : CancelAsync(payment.OutTradeNo, ct);
 
     /// <summary>2103: withdraws a settlement still awaiting the buyer, or cancels a settled one.</summary>
     public async Task<CancelOutcome> CancelAsync(string outTradeNo, CancellationToken ct = default)

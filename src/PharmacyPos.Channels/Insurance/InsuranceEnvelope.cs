@@ -7,12 +7,15 @@ namespace PharmacyPos.Channels.Insurance;
 public static class Infno
 {
     public const string SignIn = "9001";
+    public const string SignOut = "9002";
     public const string PersonInfo = "1101";
     public const string PreSettle = "2101";
     public const string Settle = "2102";
     public const string CancelSettlement = "2103";
     public const string SettlementQuery = "5203";
     public const string DailyReconciliation = "3201";
+    /// <summary>冲正: undoes a transaction whose answer never came, named by its msgid (omsgid) and infno (oinfno).</summary>
+    public const string Reverse = "2601";
 }
 
 /// <summary>

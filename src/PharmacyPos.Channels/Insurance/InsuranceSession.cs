@@ -10,7 +10,8 @@ namespace PharmacyPos.Channels.Insurance;
 /// <summary>
 /// The platform's wire: one JSON envelope per transaction (named by infno) to one endpoint, the
 /// TIF headers signed, the answer matched to its msgid. Signs in (9001) once per business day and
-/// carries sign_no after; a platform that forgot the sign-in gets one more.
+/// carries sign_no after; a platform that forgot the sign-in gets one more. The day's sign_no is
+/// signed out (9002) when the next business day begins and when the POS stops.
 /// </summary>
 internal sealed class InsuranceSession(HttpClient http, InsuranceOptions options, TimeProvider clock, ILogger log)
 {
@@ -21,25 +22,53 @@ internal sealed class InsuranceSession(HttpClient http, InsuranceOptions options
     private int _sequence;
 
     /// <returns>The answer, or why there is none (timeout, 5xx, unparsable, not ours): the outcome is then unknown.</returns>
-    public async Task<(InsuranceAnswer?, string?)> CallAsync(string infno, JsonObject input, string reference, CancellationToken ct)
+    /// <param name="msgid">The message's id when the caller must be able to name it later (a 2102 that a 2601 may reverse); else a fresh one.</param>
+    public async Task<(InsuranceAnswer?, string?)> CallAsync(string infno, JsonObject input, string reference, CancellationToken ct, string? msgid = null)
     {
         var signNo = infno == Infno.SignIn ? "" : await SignNoAsync(ct);
         if (signNo is null) return (null, "sign-in (9001) failed");
-        var (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct);
+        var (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct, msgid);
         if (answer is { Ok: false } && answer.Reason == InsuranceReasons.SignInRequired && infno != Infno.SignIn)
         {
             _signNo = null; // the platform forgot us (new day, restart): sign in again once
             signNo = await SignNoAsync(ct);
             if (signNo is null) return (null, "sign-in (9001) failed");
-            (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct);
+            // The same msgid again: the platform refused the first for the sign-in and processed nothing under it.
+            (answer, unknown) = await SendAsync(infno, input, signNo, reference, ct, msgid);
         }
         return (answer, unknown);
     }
 
-    private async Task<(InsuranceAnswer?, string?)> SendAsync(string infno, JsonObject input, string signNo, string reference, CancellationToken ct)
+    /// <summary>9002 for the sign_no held, if any: the end of this till's business day on the platform.</summary>
+    public async Task SignOutAsync(CancellationToken ct)
+    {
+        await _signInLock.WaitAsync(ct);
+        try
+        {
+            await SignOutLockedAsync(ct);
+        }
+        finally
+        {
+            _signInLock.Release();
+        }
+    }
+
+    private async Task SignOutLockedAsync(CancellationToken ct)
+    {
+        if (_signNo is not { } signNo) return;
+        _signNo = null;
+        var (a, unknown) = await SendAsync(Infno.SignOut, new JsonObject
+        {
+            ["signOut"] = new JsonObject { ["sign_no"] = signNo, ["opter_no"] = _options.Opter },
+        }, signNo, "9002", ct, msgid: null);
+        // A sign-out the platform did not take costs nothing: the platform ends the sign-in at its own day's end.
+        if (a is not { Ok: true }) log.LogWarning("Insurance sign-out (9002) of {Day} not confirmed: {Reason}", _signDay, unknown ?? a!.ErrMsg);
+    }
+
+    private async Task<(InsuranceAnswer?, string?)> SendAsync(string infno, JsonObject input, string signNo, string reference, CancellationToken ct, string? msgid)
     {
         var now = BeijingTime.Now(clock);
-        var msgid = NewMsgId(now);
+        msgid ??= NewMsgId(now);
         var envelope = new JsonObject
         {
             ["infno"] = infno,
@@ -99,10 +128,11 @@ internal sealed class InsuranceSession(HttpClient http, InsuranceOptions options
         try
         {
             if (_signNo is { } again && _signDay == today) return again;
+            await SignOutLockedAsync(ct); // yesterday's sign-in ends before today's begins
             var (a, _) = await SendAsync(Infno.SignIn, new JsonObject
             {
                 ["signIn"] = new JsonObject { ["opter_no"] = _options.Opter, ["mac"] = _options.Mac, ["ip"] = _options.Ip },
-            }, "", "9001", ct);
+            }, "", "9001", ct, msgid: null);
             var signNo = a is { Ok: true } ? InsuranceAnswer.Text(a.Output?["signinoutb"]?["sign_no"]) : "";
             if (signNo.Length == 0) return null;
             (_signNo, _signDay) = (signNo, today);

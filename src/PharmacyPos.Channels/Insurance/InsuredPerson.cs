@@ -54,6 +54,9 @@ public interface IInsurancePlatform
 
     /// <summary>3201: our day totals against the platform's; null when it could not answer.</summary>
     Task<(bool? Balanced, string Detail)> ReconcileDayAsync(DateOnly day, Money total, Money accountPaid, int count, CancellationToken ct = default);
+
+    /// <summary>9002: ends this till's sign-in at the business day's end.</summary>
+    Task SignOutAsync(CancellationToken ct = default);
 }
 
 public static class Certificates

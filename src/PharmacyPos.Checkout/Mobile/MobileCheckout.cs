@@ -224,7 +224,7 @@ public sealed class MobileCheckout(
 
     private async Task<bool> CancelAsync(Order order, IPaymentChannel channel, CancellationToken ct)
     {
-        var cancelled = await channel.CancelAsync(order.TradeNo.Value, ct);
+        var cancelled = await channel.CancelAsync(new OpenPayment(order.TradeNo.Value, order.PsnNo), ct);
         log.LogInformation("Order {TradeNo}: cancel answered {Outcome}", order.TradeNo, cancelled);
         switch (cancelled)
         {

@@ -27,6 +27,8 @@ public static class PaymentErrors
     public static readonly PosError CardBalanceNotEnough = new("BALANCE_NOT_ENOUGH", "医保个人账户余额不足，未扣款。请顾客改用其他方式支付。");
     public static readonly PosError CardRefused = new("CARD_REFUSED", "社保卡无效、已挂失或未开通个人账户支付，未扣款。请核对卡片后重新刷卡，或改用其他方式支付。");
     public static readonly PosError CardTradeClosed = new("TRADE_CLOSED", "该笔交易已关闭，未扣款。如需结算请重新刷卡。");
+    public static readonly PosError SettlementReversed = new("SETTLEMENT_REVERSED",
+        "医保平台未应答，本笔结算已冲正，未扣款。请重新扫码或刷卡。");
     public static readonly PosError ChannelRejected = new("CHANNEL_REJECTED", "支付渠道拒绝了该笔交易，未扣款。");
     public static readonly PosError OutcomeUnknown = new("OUTCOME_UNKNOWN", "支付渠道暂时无法连接，正在核实交易结果，请勿重复收款。");
 }

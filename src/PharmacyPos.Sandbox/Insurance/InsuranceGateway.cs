@@ -7,8 +7,8 @@ using PharmacyPos.Sandbox.Model;
 namespace PharmacyPos.Sandbox.Insurance;
 
 /// <summary>
-/// The platform's callService endpoint for a designated pharmacy: 9001, 1101, 2101, 2102,
-/// 2103, 5203, 3201. A mobile (01) settlement waits for the buyer to confirm on the phone,
+/// The platform's callService endpoint for a designated pharmacy: 9001/9002, 1101, 2101, 2102,
+/// 2601 (冲正 of a 2102 by its msgid), 2103, 5203, 3201. A mobile (01) settlement waits for the buyer to confirm on the phone,
 /// reported as "[WAIT_CONFIRM]" until then: the sandbox's model of the e-voucher authorisation.
 /// </summary>
 public sealed class InsuranceGateway(SandboxState state, SandboxOptions options, FaultBook faults, ILogger<InsuranceGateway> log)
@@ -61,8 +61,10 @@ public sealed class InsuranceGateway(SandboxState state, SandboxOptions options,
         {
             Infno.SignIn => Ok(new JsonObject { ["signinoutb"] = new JsonObject { ["sign_time"] = Stamp(), ["sign_no"] = state.SignIn() } }),
             Infno.PersonInfo => PersonInfo(data),
+            Infno.SignOut => SignOut(input["signOut"] as JsonObject ?? []),
             Infno.PreSettle => PreSettle(data),
-            Infno.Settle => Settle(data),
+            Infno.Settle => Settle(data, Text(envelope["msgid"])),
+            Infno.Reverse => Reverse(data),
             Infno.CancelSettlement => Cancel(data),
             Infno.SettlementQuery => Query(data),
             Infno.DailyReconciliation => Reconcile(data),
@@ -120,16 +122,23 @@ public sealed class InsuranceGateway(SandboxState state, SandboxOptions options,
         return Ok(new JsonObject { ["setlinfo"] = SetlInfo("", c.Card.PsnNo, total, c.Card.Balance - total, refunded: false) });
     }
 
-    private (string, string, JsonNode?) Settle(JsonObject data)
+    private (string, string, JsonNode?) SignOut(JsonObject signOut) =>
+        state.SignOut(Text(signOut["sign_no"]))
+            ? Ok(new JsonObject { ["signoutoutb"] = new JsonObject { ["sign_time"] = Stamp() } })
+            : Fail(InsuranceReasons.SignInRequired, "签到编号不存在或已签退");
+
+    private (string, string, JsonNode?) Settle(JsonObject data, string msgid)
     {
         var medinsSetlId = Text(data["medins_setl_id"]);
         if (medinsSetlId.Length == 0) return Fail("BAD_REQUEST", "缺少 medins_setl_id");
         if (!Money.TryParse(Text(data["medfee_sumamt"]), out var total) || total.Fen <= 0) return Fail("BAD_REQUEST", "medfee_sumamt 无效");
+        if (state.IsReversedInAdvance(msgid)) return Fail(InsuranceReasons.Closed, "该报文已冲正，不再受理");
         var existing = state.Find(Channel.Insurance, medinsSetlId);
         if (existing is not null) return Describe(existing);
         var (c, error) = Person(data);
         if (error is { } e) return e;
         var (status, trade) = state.Settle(medinsSetlId, c!, Text(data["mdtrt_cert_no"]), total, atCounter: Text(data["mdtrt_cert_type"]) == "03");
+        if (trade is not null) state.RememberSettlementMessage(msgid, medinsSetlId);
         return status switch
         {
             PayStatus.Accepted => Describe(trade!),
@@ -172,6 +181,28 @@ public sealed class InsuranceGateway(SandboxState state, SandboxOptions options,
                 ["setl_id"] = trade.ChannelTradeId, ["psn_no"] = trade.PsnNo, ["medfee_sumamt"] = trade.Amount.ToYuanString(),
                 ["acct_pay"] = moneyReturned ? trade.Amount.ToYuanString() : "0.00",
             },
+        });
+    }
+
+    /// <summary>
+    /// 2601 冲正 of a 2102 named by its msgid: a settlement it opened is undone (money back if it was paid);
+    /// one that never arrived is refused in advance. The person must be the original's.
+    /// </summary>
+    private (string, string, JsonNode?) Reverse(JsonObject data)
+    {
+        if (Text(data["oinfno"]) != Infno.Settle) return Fail("BAD_REQUEST", $"不支持冲正的交易 {Text(data["oinfno"])}");
+        var omsgid = Text(data["omsgid"]);
+        if (omsgid.Length == 0) return Fail("BAD_REQUEST", "缺少 omsgid");
+        var medinsSetlId = state.ReverseSettlementMessage(omsgid);
+        if (medinsSetlId is null) return Fail(InsuranceReasons.NotFound, "原交易不存在，无需冲正");
+        var t = state.Find(Channel.Insurance, medinsSetlId)!;
+        if (t.PsnNo != Text(data["psn_no"])) return Fail("PSN_MISMATCH", "冲正的人员编号与原交易不符");
+        var (_, moneyReturned, _) = state.Cancel(Channel.Insurance, medinsSetlId);
+        return Ok(new JsonObject
+        {
+            ["omsgid"] = omsgid,
+            ["setl_id"] = t.ChannelTradeId,
+            ["acct_pay"] = moneyReturned ? t.Amount.ToYuanString() : "0.00",
         });
     }
 

@@ -24,6 +24,8 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
     private readonly Dictionary<(Channel, string), Trade> _trades = [];
     private readonly List<LedgerEntry> _ledger = [];
     private readonly HashSet<string> _signNos = new(StringComparer.Ordinal);
+    // 2102 msgid → the settlement it opened (medins_setl_id); a msgid reversed before it arrived maps to null.
+    private readonly Dictionary<string, string?> _settlementMessages = new(StringComparer.Ordinal);
     private long _seq;
 
     /// <summary>A wallet trade the buyer never confirms is closed by the channel after this long.</summary>
@@ -329,6 +331,41 @@ public sealed class SandboxState(TimeProvider clock, SandboxOptions options)
             var signNo = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
             _signNos.Add(signNo);
             return signNo;
+        }
+    }
+
+    /// <summary>How many sign-ins (9001) have not been signed out (9002).</summary>
+    public int OpenSignIns
+    {
+        get { lock (_gate) return _signNos.Count; }
+    }
+
+    /// <summary>9002: the sign_no is no longer good for anything.</summary>
+    public bool SignOut(string signNo)
+    {
+        lock (_gate) return _signNos.Remove(signNo);
+    }
+
+    /// <summary>A processed 2102's msgid and the settlement it opened, for a later 2601.</summary>
+    public void RememberSettlementMessage(string msgid, string medinsSetlId)
+    {
+        lock (_gate) _settlementMessages.TryAdd(msgid, medinsSetlId);
+    }
+
+    /// <summary>Whether a 2102 under this msgid was reversed (2601) before it ever arrived: it can no longer be taken.</summary>
+    public bool IsReversedInAdvance(string msgid)
+    {
+        lock (_gate) return _settlementMessages.TryGetValue(msgid, out var setl) && setl is null;
+    }
+
+    /// <summary>2601 of a 2102: the settlement it opened, or null when it never arrived (then it never will be taken).</summary>
+    public string? ReverseSettlementMessage(string msgid)
+    {
+        lock (_gate)
+        {
+            if (_settlementMessages.TryGetValue(msgid, out var setl)) return setl;
+            _settlementMessages[msgid] = null;
+            return null;
         }
     }
 
