@@ -32,7 +32,7 @@ public sealed class QueryLoad(TextWriter console)
             for (var i = 0; i < samples + 20; i++)
             {
                 await using var db = database.NewContext();
-                var search = new RefundSearch(db, Options.Create(new TerminalOptions()));
+                var search = new RefundSearch(db, Options.Create(new TerminalOptions()), new NoCardsPlatform());
                 var q = next();
                 var t = Stopwatch.StartNew();
                 var page = await search.SearchAsync(q);

@@ -147,7 +147,8 @@ public sealed class MobileHarness : IAsyncLifetime
     public (PharmacyPos.Checkout.Refunds.RefundSearch, PosDbContext) Search()
     {
         var db = Database.NewContext();
-        return (new PharmacyPos.Checkout.Refunds.RefundSearch(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions())), db);
+        return (new PharmacyPos.Checkout.Refunds.RefundSearch(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions()),
+            _services.GetRequiredService<IInsurancePlatform>()), db);
     }
 
     public async Task<Sale> SaleAsync(params string[] codes)

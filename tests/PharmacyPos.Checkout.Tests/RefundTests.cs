@@ -162,6 +162,30 @@ public sealed class RefundTests(MobileHarness h) : IClassFixture<MobileHarness>,
     }
 
     [Fact]
+    public async Task A_card_number_with_the_platform_unreachable_is_matched_as_a_社保编码_and_the_cashier_is_told_why_not_more()
+    {
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.PersonInfo, FaultKind.ServerError, Times: -1));
+        try
+        {
+            var (search, db) = h.Search();
+            await using (db)
+            {
+                var page = (await search.SearchAsync(new RefundQuery("330100001234567", null, null, null))).Value;
+                Assert.Empty(page.Rows);
+                Assert.Contains("医保平台暂时无法按社保卡号查询", page.Notice);
+
+                // An ID number can only be matched through the platform: without it the search is refused, by name.
+                var byId = await search.SearchAsync(new RefundQuery("11010519491231002X", null, null, null));
+                Assert.Equal("INSURANCE_LOOKUP_UNAVAILABLE", byId.Error!.Code);
+            }
+        }
+        finally
+        {
+            h.Faults.Clear();
+        }
+    }
+
+    [Fact]
     public async Task An_end_time_before_the_start_time_is_refused()
     {
         var (search, db) = h.Search();

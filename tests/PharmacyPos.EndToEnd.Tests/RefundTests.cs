@@ -56,6 +56,26 @@ public class RefundTests(PosFixture pos)
         Assert.Single(await pos.LedgerAsync(tradeNo), e => e.GetProperty("movement").GetString() == "InsuranceCancel");
     }
 
+    [Theory]
+    [InlineData("330100009999999")] // the social-security card's number, as printed on the card
+    [InlineData("33010020000009")] // the 社保编码 (人员编号)
+    [InlineData("ID")] // the resident ID number
+    public async Task The_社保编码_field_finds_the_order_by_card_number_社保编码_or_ID_number_and_shows_it_masked(string typed)
+    {
+        var (page, tradeNo) = await PaidByPhoneAsync();
+        if (typed == "ID") typed = "33010619800101008" + PharmacyPos.Domain.Registration.ResidentId.CheckCharacter("33010619800101008");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "退单" }).ClickAsync();
+        await page.GetByLabel("社保编码").FillAsync(typed);
+        await page.GetByLabel("交易号").FillAsync(tradeNo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var row = page.Locator($"tr[data-trade-no='{tradeNo}']");
+        await Expect(row).ToContainTextAsync("**********0009");
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("找到 1 笔订单");
+        Assert.DoesNotContain(typed, await page.GetByTestId("refund-results").TextContentAsync());
+    }
+
     [Fact]
     public async Task The_keyboard_alone_queries_selects_and_confirms()
     {

@@ -242,7 +242,12 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
         ["data"] = new JsonObject { ["setl_id"] = setlId, ["psn_no"] = "", ["mdtrt_id"] = "", ["medins_setl_id"] = outTradeNo },
     };
 
-    private static string CertTypeCode(CertificateType type) => type == CertificateType.SocialSecurityCard ? "03" : "01";
+    private static string CertTypeCode(CertificateType type) => type switch
+    {
+        CertificateType.SocialSecurityCard => "03",
+        CertificateType.ResidentId => "02",
+        _ => "01",
+    };
 
     private static ChannelOutcome Paid(InsuranceAnswer a)
     {

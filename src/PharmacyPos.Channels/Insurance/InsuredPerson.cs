@@ -39,6 +39,8 @@ public enum CertificateType
     ElectronicVoucher,
     /// <summary>03: the physical social-security card.</summary>
     SocialSecurityCard,
+    /// <summary>02: the resident ID card's number.</summary>
+    ResidentId,
 }
 
 /// <summary>The platform's answer to "who is behind this code or card".</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PharmacyPos.Channels.Insurance;
 using PharmacyPos.Data;
 using PharmacyPos.Domain;
 using PharmacyPos.Domain.Errors;
@@ -8,7 +9,10 @@ using PharmacyPos.Domain.Refunds;
 
 namespace PharmacyPos.Checkout.Refunds;
 
-/// <summary>The 退单 query form: any one of the four fields, or any combination.</summary>
+/// <summary>
+/// The 退单 query form: any one of the four fields, or any combination. 社保编码 takes what the cashier
+/// has in hand: the 社保编码 (人员编号), the social-security card's number or the resident ID number.
+/// </summary>
 /// <param name="IncludeFailed">Also list attempts that never took money (支付失败): off by default, they are not refundable.</param>
 public sealed record RefundQuery(string? SocialSecurityNo, string? TradeNo, DateTimeOffset? Start, DateTimeOffset? End, int Page = 1,
     bool IncludeFailed = false);
@@ -22,14 +26,21 @@ public sealed record OrderRow(long Id, TradeNo TradeNo, DateTimeOffset CreatedAt
     public string? WhyNot => CanRefund ? null : PharmacyPos.Domain.Errors.PosErrors.RefundNotAllowedFor(Status).Message;
 }
 
-public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page, int PageSize)
+/// <param name="Notice">What the cashier should know about how the rows were found (e.g. the platform could not be asked).</param>
+public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int Page, int PageSize, string? Notice = null)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
 /// <summary>Finds the orders a cashier may roll back, newest first, one page at a time.</summary>
-public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> terminal)
+public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> terminal, IInsurancePlatform platform)
 {
+    public static readonly PosError PersonNotFound = new("PERSON_NOT_FOUND", "医保平台未查到该卡号或身份证号对应的参保人，请核对后重试，或改用交易号、日期查询。", ErrorKind.NotFound);
+    public static readonly PosError PlatformUnavailableForCard = new("INSURANCE_LOOKUP_UNAVAILABLE",
+        "医保平台暂时无法按社保卡号查询：以上仅按社保编码（人员编号）匹配。可改用交易号或日期查询。", ErrorKind.Unavailable);
+    public static readonly PosError PlatformUnavailable = new("INSURANCE_LOOKUP_UNAVAILABLE",
+        "医保平台暂时无法按卡号或身份证号查询，请改用社保编码、交易号或日期查询。", ErrorKind.Unavailable);
+
     public const int PageSize = 20;
 
     public async Task<Result<OrderPage>> SearchAsync(RefundQuery query, CancellationToken ct = default)
@@ -42,14 +53,32 @@ public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> term
         if (query.Start is { } s && query.End is { } e && e < s) return PosErrors.EndBeforeStart;
 
         var storeId = terminal.Value.StoreId;
-        var orders = db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status != OrderStatus.Pending);
-        if (!query.IncludeFailed) orders = orders.Where(o => o.Status != OrderStatus.Failed);
-        if (ssn.Length > 0) orders = orders.Where(o => o.PsnNo == ssn);
-        if (tradeText.Length > 0) orders = orders.Where(o => o.TradeNo == tradeNo);
-        if (query.Start is { } start) orders = orders.Where(o => o.CreatedAt >= start);
-        if (query.End is { } end) orders = orders.Where(o => o.CreatedAt <= end);
-
+        var isId = Domain.Registration.ResidentId.TryParse(ssn, out _);
+        // A 人员编号 is matched as typed; an ID number, or a card number with no orders under it as a 人员编号, is asked of the platform.
+        var psnNo = ssn;
+        if (isId)
+        {
+            var person = await PersonNoAsync(ssn, isId, ct);
+            if (!person.IsSuccess) return person.Error;
+            psnNo = person.Value;
+        }
+        var orders = Filter(query, storeId, psnNo, tradeNo);
         var total = await orders.CountAsync(ct);
+        string? notice = null;
+        if (total == 0 && ssn.Length > 0 && !isId)
+        {
+            var person = await PersonNoAsync(ssn, isId, ct);
+            if (!person.IsSuccess)
+            {
+                // What was typed may be a 人员编号 with no orders: that answer stands, with the reason it is not more.
+                notice = person.Error.Message;
+            }
+            else if (person.Value != ssn)
+            {
+                orders = Filter(query, storeId, person.Value, tradeNo);
+                total = await orders.CountAsync(ct);
+            }
+        }
         var page = Math.Max(1, query.Page);
         // The page and its refunds' states in one round trip (a left join), not two.
         var rows = await orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
@@ -61,7 +90,36 @@ public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> term
             })
             .ToListAsync(ct);
         return new OrderPage(rows.Select(r => new OrderRow(r.Id, r.TradeNo, r.CreatedAt, r.Total, r.Method, Mask(r.PsnNo), r.Status,
-            r.Refund is null ? null : Note(r.Refund.Status, r.Refund.FailureMessage, r.Refund.FinishedAt))).ToList(), total, page, PageSize);
+            r.Refund is null ? null : Note(r.Refund.Status, r.Refund.FailureMessage, r.Refund.FinishedAt))).ToList(), total, page, PageSize, notice);
+    }
+
+    private IQueryable<Order> Filter(RefundQuery query, int storeId, string psnNo, TradeNo tradeNo)
+    {
+        var orders = db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status != OrderStatus.Pending);
+        if (!query.IncludeFailed) orders = orders.Where(o => o.Status != OrderStatus.Failed);
+        if (psnNo.Length > 0) orders = orders.Where(o => o.PsnNo == psnNo);
+        if (tradeNo != default) orders = orders.Where(o => o.TradeNo == tradeNo);
+        if (query.Start is { } start) orders = orders.Where(o => o.CreatedAt >= start);
+        if (query.End is { } end) orders = orders.Where(o => o.CreatedAt <= end);
+        return orders;
+    }
+
+    /// <summary>
+    /// The 人员编号 the orders are kept under (sealed, matched by equality: the plain number is never
+    /// stored), for an ID number or a card's number: the platform knows whose it is (1101, certificate
+    /// type 02 or 03).
+    /// </summary>
+    private async Task<Result<string>> PersonNoAsync(string typed, bool isId, CancellationToken ct)
+    {
+        var lookup = await platform.FindPersonAsync(typed.ToUpperInvariant(), isId ? CertificateType.ResidentId : CertificateType.SocialSecurityCard, ct);
+        return lookup switch
+        {
+            PersonLookup.Found found => found.Person.PsnNo,
+            // Not a card or ID the platform knows: what was typed may still be a 人员编号 with no orders here.
+            PersonLookup.NotBound or PersonLookup.Invalid => isId ? PersonNotFound : typed,
+            _ when !isId => PlatformUnavailableForCard,
+            _ => PlatformUnavailable,
+        };
     }
 
     /// <summary>社保编码 on screen: all but the last four hidden.</summary>

@@ -82,6 +82,11 @@ public sealed class InsuranceGateway(SandboxState state, SandboxOptions options,
             customer = state.Customers().FirstOrDefault(c => c.Card?.SocialSecurityNo == certNo);
             if (customer is null) return (null, Fail(InsuranceReasons.CodeInvalid, "社保卡信息无效"));
         }
+        else if (certType == "02")
+        {
+            customer = state.Customers().FirstOrDefault(c => string.Equals(c.Card?.CertNo, certNo, StringComparison.OrdinalIgnoreCase));
+            if (customer is null) return (null, Fail(InsuranceReasons.NotBound, "未查询到该身份证号的参保信息"));
+        }
         else
         {
             var (status, c) = state.Resolve(certNo);
