@@ -23,6 +23,7 @@ public static class CheckoutRegistration
             .InRange(o => o.PollIntervalSeconds, 1, 60, "MobilePayment:PollIntervalSeconds", "查询间隔秒数")
             .InRange(o => o.SlowChannelSeconds, 1, 60, "MobilePayment:SlowChannelSeconds")
             .InRange(o => o.LeaveAfterCancelSeconds, 0, 600, "MobilePayment:LeaveAfterCancelSeconds")
+            .InRange(o => o.PaymentCodeLifetimeSeconds, 10, 600, "MobilePayment:PaymentCodeLifetimeSeconds", "付款码有效秒数")
             .AboveAndAtMost(o => (double)o.RegistrationThresholdYuan, 0, 1_000_000, "MobilePayment:RegistrationThresholdYuan", "登记金额", "元")
             .ValidateOnStart();
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section))

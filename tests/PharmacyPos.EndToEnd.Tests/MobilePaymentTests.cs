@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -116,16 +118,29 @@ public class MobilePaymentTests(PosFixture pos)
         var form = page.GetByTestId("registration-form");
         await Expect(form).ToBeVisibleAsync();
         await Expect(page.GetByTestId("reg-insured")).ToHaveTextAsync("孙九");
+        // The customer's code is good for a minute from the scan: the form says how long is left.
+        await Expect(page.GetByTestId("reg-code-left")).ToContainTextAsync("顾客付款码剩余有效时间");
+        // One row of buttons, the primary action on the right.
+        var cancel = (await page.GetByTestId("reg-cancel").BoundingBoxAsync())!;
+        var submit = (await page.GetByTestId("reg-submit").BoundingBoxAsync())!;
+        Assert.Equal(cancel.Y, submit.Y, 1.0);
+        Assert.True(submit.X > cancel.X, "提交登记并支付 sits right of 返回");
         await page.GetByTestId("reg-submit").ClickAsync();
-        await Expect(page.GetByTestId("error-PurchaserId")).ToContainTextAsync("身份证号码不正确");
+        await Expect(page.GetByTestId("error-PurchaserId")).ToHaveTextAsync("请填写购药人的身份证号码。");
         await Expect(form).ToBeVisibleAsync();
 
+        // The buyer is the insured: 本人 fills in the 参保人's name.
+        await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
+        await Expect(page.GetByTestId("reg-name")).ToHaveValueAsync("孙九");
         await page.GetByTestId("reg-name").FillAsync("孙小九");
-        await page.GetByTestId("reg-id").FillAsync("110105194912310021"); // wrong check digit
-        await page.GetByTestId("reg-phone").FillAsync("13800138000");
         await page.GetByTestId("reg-relation").SelectOptionAsync("子女");
+        await page.GetByTestId("reg-id").FillAsync("11010519491231002");
+        await page.GetByTestId("reg-phone").FillAsync("13800138000");
         await page.GetByTestId("reg-submit").ClickAsync();
-        await Expect(page.GetByTestId("error-PurchaserId")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-PurchaserId")).ToHaveTextAsync("身份证号码应为 18 位，现在是 17 位。");
+        await page.GetByTestId("reg-id").FillAsync("110105194912310021"); // 18 digits, wrong check digit
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-PurchaserId")).ToContainTextAsync("校验位不对");
         await Expect(page.GetByTestId("reg-name")).ToHaveValueAsync("孙小九"); // kept for the correction
         await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "registration.png") });
 
@@ -134,6 +149,47 @@ public class MobilePaymentTests(PosFixture pos)
         var tradeNo = await PaidTradeNoAsync(page);
         Assert.Single(await pos.LedgerAsync(tradeNo));
     }
+
+    [Fact]
+    public async Task A_code_that_expires_while_the_registration_is_filled_in_is_never_sent_and_a_fresh_scan_pays_with_what_was_typed()
+    {
+        // The code's life as short as the setting allows, so that it runs out while the cashier types.
+        await using var server = await PosServer.StartAsync("--MobilePayment:PaymentCodeLifetimeSeconds", "10");
+        using var sandbox = new HttpClient { BaseAddress = new Uri(server.SandboxUrl!) };
+        var context = await pos.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await TillSignIn.SignInAsync(page, server.BaseUrl, PharmacyPos.Domain.Staff.StaffRole.Cashier, "/mobile-payment");
+        await page.WaitForSelectorAsync("body[data-till-ready]");
+        await Expect(page.Locator("[data-entry]")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, "YP00001");
+        var qty = page.Locator("tr.line[data-code=YP00001] input.qty");
+        await qty.FillAsync("20");
+        await qty.PressAsync("Enter");
+        await Expect(qty).ToHaveValueAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, await CodeOnAsync(sandbox, "auto"));
+        await Expect(page.GetByTestId("registration-form")).ToBeVisibleAsync();
+
+        await page.GetByTestId("reg-relation").SelectOptionAsync("本人");
+        await page.GetByTestId("reg-id").FillAsync("33010619800101008" + PharmacyPos.Domain.Registration.ResidentId.CheckCharacter("33010619800101008"));
+        await page.GetByTestId("reg-phone").FillAsync("13800138000");
+        await Expect(page.GetByTestId("reg-code-expired")).ToContainTextAsync("付款码已过期", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("reg-submit")).ToHaveCountAsync(0);
+        Assert.Empty((await sandbox.GetFromJsonAsync<JsonElement[]>("/admin/ledger"))!);
+
+        await page.GetByTestId("reg-rescan").ClickAsync();
+        await Expect(page.GetByTestId("scan-kept-form")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, await CodeOnAsync(sandbox, "auto"));
+
+        var tradeNo = await PaidTradeNoAsync(page);
+        Assert.Single((await sandbox.GetFromJsonAsync<JsonElement[]>("/admin/ledger"))!, e => e.GetProperty("outTradeNo").GetString() == tradeNo);
+        await context.CloseAsync();
+    }
+
+    private static async Task<string> CodeOnAsync(HttpClient sandbox, string customer) =>
+        (await sandbox.GetFromJsonAsync<JsonElement>($"/admin/codes/{customer}/Alipay")).GetProperty("code").GetString()!;
 
     [Fact]
     public async Task A_sale_with_an_unmapped_drug_says_before_the_scan_that_only_alipay_or_wechat_can_pay()

@@ -21,6 +21,13 @@ public sealed class MobilePaymentOptions
     /// <summary>规定金额: an insurance-account payment at or above it must be registered.</summary>
     public decimal RegistrationThresholdYuan { get; set; } = 200m;
 
+    /// <summary>
+    /// How long a customer's payment code stays good after it is shown (Alipay and WeChat refresh theirs
+    /// every minute): the registration form counts it down and asks for a fresh code rather than send a dead one.
+    /// </summary>
+    public int PaymentCodeLifetimeSeconds { get; set; } = 60;
+
     public TimeSpan ConfirmWindow => TimeSpan.FromSeconds(ConfirmWindowSeconds);
+    public TimeSpan PaymentCodeLifetime => TimeSpan.FromSeconds(PaymentCodeLifetimeSeconds);
     public Money RegistrationThreshold => Money.FromYuan(RegistrationThresholdYuan);
 }

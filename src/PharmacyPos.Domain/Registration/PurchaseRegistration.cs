@@ -34,7 +34,7 @@ public sealed class PurchaseRegistration
         var errors = new Dictionary<string, string>();
         var name = PersonName.Clean(form.PurchaserName);
         if (name.Length is < 2 or > 30 || !PersonName.HasLetter(name)) errors[nameof(Form.PurchaserName)] = "请填写购药人姓名（2 到 30 个字，须有汉字或字母）。";
-        if (!ResidentId.TryParse(form.PurchaserId, out var id)) errors[nameof(Form.PurchaserId)] = "身份证号码不正确：应为 18 位，且校验位正确。";
+        if (!ResidentId.TryParse(form.PurchaserId, out var id)) errors[nameof(Form.PurchaserId)] = ResidentId.Problem(form.PurchaserId)!;
         var phone = form.Phone?.Trim() ?? "";
         if (phone.Length != 11 || phone[0] != '1' || !phone.All(char.IsAsciiDigit)) errors[nameof(Form.Phone)] = "请填写 11 位手机号码。";
         var relation = form.Relation?.Trim() ?? "";

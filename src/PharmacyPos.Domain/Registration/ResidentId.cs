@@ -23,6 +23,18 @@ public readonly record struct ResidentId
         return true;
     }
 
+    /// <summary>What is wrong with a typed number, in the cashier's words; null when it is a valid number.</summary>
+    public static string? Problem(string? text)
+    {
+        var t = text?.Trim().ToUpperInvariant() ?? "";
+        if (t.Length == 0) return "请填写购药人的身份证号码。";
+        if (t.Length != 18) return $"身份证号码应为 18 位，现在是 {t.Length} 位。";
+        if (!t[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(t[17]) || t[17] == 'X'))
+            return "身份证号码前 17 位应为数字，最后一位为数字或 X。";
+        // Right length and characters, wrong check character: one digit was mistyped or two swapped.
+        return CheckCharacter(t[..17]) != t[17] ? "身份证号码校验位不对：请逐位核对号码（常见为某一位输错或相邻两位颠倒）。" : null;
+    }
+
     public static char CheckCharacter(string first17)
     {
         var sum = 0;
