@@ -284,6 +284,7 @@ public class MobilePaymentTests(PosFixture pos)
 
         await Expect(page.GetByTestId("countdown")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("follow-up-script")).ToContainTextAsync("引导用户进行绑卡"); // 话术 A: not bound
+        await Expect(page.GetByTestId("follow-up-script")).ToHaveAttributeAsync("data-kind", "Do"); // an instruction, not a sentence
         var tradeNo = Till.TradeNoIn(await page.GetByTestId("waiting").TextContentAsync());
 
         var error = page.GetByTestId("scan-error");

@@ -122,6 +122,34 @@ public class SaleScreenTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task Each_script_of_the_guide_is_on_screen_at_its_moment_and_the_sale_screens_status_stays_behind()
+    {
+        var page = await pos.OpenTillAsync();
+        // Before the first drug: the question, the reply to 用手机 (没有绑定 → A), the answer to 还可以用手机支付吗.
+        await Expect(page.GetByTestId("ask-script")).ToContainTextAsync("请问您是用手机支付还是其他方式？");
+        var byPhone = page.GetByTestId("answer-phone-script");
+        await Expect(byPhone).ToContainTextAsync("顾客说“用手机”");
+        await Expect(byPhone).ToContainTextAsync("您的手机已经绑定了社保卡对吧，马上为您办理。");
+        await Expect(byPhone).ToContainTextAsync("顾客说没有绑定");
+        await Expect(page.GetByTestId("can-pay-by-phone-script")).ToContainTextAsync("可以的，绑定电子社保卡后以后就可以手机刷社保卡。");
+
+        await ScanAsync(page, (await pos.DrugAsync("YP00001")).GetProperty("barcode").GetString()!);
+        await ScanAsync(page, (await pos.DrugAsync("YP00004")).GetProperty("barcode").GetString()!);
+        await Expect(Lines(page)).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("ask-script")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Delete");
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("已删除");
+
+        await page.Keyboard.PressAsync("Alt+S");
+        await Expect(page.GetByTestId("mobile-payment-screen")).ToBeVisibleAsync();
+        // The customer said 用手机: that reply is what applies here; the sale screen's 已删除 stayed there.
+        await Expect(page.GetByTestId("answer-phone-script")).ToContainTextAsync("马上为您办理");
+        await Expect(page.GetByTestId("can-pay-by-phone-script")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("status")).Not.ToContainTextAsync("已删除");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Cash_checkout_saves_a_paid_order_clears_the_screen_and_shows_script_B()
     {
         var page = await pos.OpenTillAsync();
@@ -141,8 +169,9 @@ public class SaleScreenTests(PosFixture pos)
         await Expect(page.GetByTestId("status")).ToContainTextAsync("现金收款成功");
         await Expect(Lines(page)).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("total")).ToHaveTextAsync("¥0.00");
-        await Expect(page.GetByTestId("follow-up-script")).ToHaveTextAsync(
-            "话术您可以考虑用手机支付宝/微信绑定电子社保卡，以后在本店手机刷社保卡支付，很方便的。");
+        var scriptB = page.GetByTestId("follow-up-script");
+        await Expect(scriptB).ToContainTextAsync("您可以考虑用手机支付宝/微信绑定电子社保卡，以后在本店手机刷社保卡支付，很方便的。");
+        await Expect(scriptB).ToHaveAttributeAsync("data-kind", "Say"); // a sentence for the customer
 
         var tradeNo = TradeNoIn((await page.GetByTestId("status").TextContentAsync())!);
         var order = await pos.Http.GetStringAsync($"/api/orders/{tradeNo}");

@@ -14,7 +14,7 @@ public sealed class SaleSession
     public Notice? Notice { get; private set; }
 
     /// <summary>话术 A or B, shown after the step that calls for it until the next customer's first drug.</summary>
-    public string? FollowUpScript { get; private set; }
+    public PharmacyPos.Domain.CashierScript? FollowUpScript { get; private set; }
 
     /// <summary>The last paid order, for 打印小票.</summary>
     public PharmacyPos.Domain.Orders.TradeNo? LastPaid { get; private set; }
@@ -43,7 +43,15 @@ public sealed class SaleSession
 
     public void Fail(PosError error) => Say(Notice.Error(error));
 
-    public void ShowFollowUp(string script)
+    /// <summary>A status line belongs to the screen it was said on: another screen starts without it.</summary>
+    public void ForgetNotice()
+    {
+        if (Notice is null) return;
+        Notice = null;
+        Changed?.Invoke();
+    }
+
+    public void ShowFollowUp(PharmacyPos.Domain.CashierScript script)
     {
         FollowUpScript = script;
         Changed?.Invoke();
