@@ -150,6 +150,51 @@ public class SaleScreenTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task With_print_on_success_turned_on_a_cash_sale_prints_its_receipt_by_itself_and_not_before()
+    {
+        var settings = await pos.OpenTillAsync("/settings", "[data-testid=settings-receipt]", PharmacyPos.Domain.Staff.StaffRole.Manager);
+        var toggle = settings.GetByTestId("print-when-paid");
+        try
+        {
+            var page = await pos.OpenTillAsync();
+            await ScanAsync(page, (await pos.DrugAsync("YP00001")).GetProperty("barcode").GetString()!);
+            await Expect(Lines(page)).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("F9");
+            await Expect(page.GetByTestId("cash-received")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("100");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByTestId("status")).ToContainTextAsync("现金收款成功");
+            await Expect(page.GetByTestId("receipt-link")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("receipt-printed")).ToHaveCountAsync(0); // off by default: 打印小票 / F8 only
+
+            await toggle.CheckAsync();
+            await Expect(settings.GetByTestId("print-message")).ToContainTextAsync("已打开");
+            await ScanAsync(page, (await pos.DrugAsync("YP00004")).GetProperty("barcode").GetString()!);
+            await Expect(Lines(page)).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("F9");
+            await Expect(page.GetByTestId("cash-received")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("100");
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.GetByTestId("receipt-printed")).ToHaveTextAsync("已自动打印小票");
+            var tradeNo = TradeNoIn((await page.GetByTestId("status").TextContentAsync())!);
+            await Expect(page.Locator("#print-area [data-testid=receipt]")).ToContainTextAsync(tradeNo);
+            await Expect(page.Locator("#print-area")).ToBeHiddenAsync(); // on paper only
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            // The fixture's POS is shared: the setting goes back to its default for the tests after this one.
+            if (await toggle.IsCheckedAsync())
+            {
+                await toggle.UncheckAsync();
+                await Expect(settings.GetByTestId("print-message")).ToContainTextAsync("已关闭");
+            }
+            await settings.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Cash_checkout_saves_a_paid_order_clears_the_screen_and_shows_script_B()
     {
         var page = await pos.OpenTillAsync();

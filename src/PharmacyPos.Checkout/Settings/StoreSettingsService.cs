@@ -56,6 +56,13 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
             (s, by, at) => s.Rename(name, address, phone, by, at),
             (before, s) => $"药店信息 {before} → {s.Name}，{s.Address}，{s.Phone}", ct);
 
+    /// <summary>Whether a successful payment prints its receipt by itself.</summary>
+    public Task<PosError?> PrintWhenPaidAsync(bool on, CancellationToken ct = default) =>
+        EditAsync(
+            s => s.PrintReceiptWhenPaid ? "支付成功后自动打印小票" : "不自动打印小票",
+            (s, by, at) => { s.PrintWhenPaid(on, by, at); return null; },
+            (before, s) => $"{before} → {(s.PrintReceiptWhenPaid ? "支付成功后自动打印小票" : "不自动打印小票")}", ct);
+
     /// <summary>
     /// One change of the store's settings: only a manager, the store's row created from the defaults on
     /// its first change, the domain's refusal leaves nothing behind, and the 审计日志 shows before → after.

@@ -643,6 +643,11 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("");
 
+                    b.Property<bool>("PrintReceiptWhenPaid")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<long>("RefundApprovalThreshold")
                         .HasColumnType("bigint");
 

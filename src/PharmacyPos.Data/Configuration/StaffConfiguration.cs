@@ -54,6 +54,7 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Stor
         b.Property(s => s.Name).HasMaxLength(StoreSettings.NameMax).HasDefaultValue("");
         b.Property(s => s.Address).HasMaxLength(StoreSettings.AddressMax).HasDefaultValue("");
         b.Property(s => s.Phone).HasMaxLength(StoreSettings.PhoneMax).HasDefaultValue("");
+        b.Property(s => s.PrintReceiptWhenPaid).HasDefaultValue(false);
     }
 }
 

@@ -20,6 +20,8 @@ public sealed class StoreSettings
     public string Name { get; private set; } = "";
     public string Address { get; private set; } = "";
     public string Phone { get; private set; } = "";
+    /// <summary>打印小票 by itself when a payment succeeds (cash, card, 扫码), for a till with a receipt printer.</summary>
+    public bool PrintReceiptWhenPaid { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
     public const int NameMax = 40, AddressMax = 80, PhoneMax = 20;
@@ -44,6 +46,8 @@ public sealed class StoreSettings
         (Name, Address, Phone, UpdatedAt, UpdatedBy) = (n, a, p, now, by);
         return null;
     }
+
+    public void PrintWhenPaid(bool on, string by, DateTimeOffset now) => (PrintReceiptWhenPaid, UpdatedAt, UpdatedBy) = (on, now, by);
 
     public PosError? Change(Money registrationThreshold, Money refundApprovalThreshold, string by, DateTimeOffset now)
     {

@@ -620,6 +620,11 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<bool>("PrintReceiptWhenPaid")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<long>("RefundApprovalThreshold")
                         .HasColumnType("INTEGER");
 
