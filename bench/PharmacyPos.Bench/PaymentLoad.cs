@@ -31,7 +31,8 @@ public sealed class PaymentLoad(TextWriter console)
         for (var t = 0; t < most; t++)
             state.Upsert(new Customer { Id = $"b{t}", Name = $"顾客{t}", AlipayBalance = Money.FromYuan(100_000_000m), WeChatBalance = Money.FromYuan(100_000_000m), AutoConfirm = true });
 
-        var environment = ClientConfiguration.AsEnvironment(ClientConfiguration.For(sandboxOptions, SandboxApp.Address(sandbox)));
+        var environment = ClientConfiguration.AsEnvironment(ClientConfiguration.For(sandboxOptions, SandboxApp.Address(sandbox),
+            SandboxApp.SecureAddress(sandbox), Path.Combine(database.Folder, "sandbox-certificates")));
         await using var pos = await PosServer.StartInAsync(database.Folder, environment,
             [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false",
              "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]);

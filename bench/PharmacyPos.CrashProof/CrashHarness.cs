@@ -56,7 +56,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         var state = sandbox.Services.GetRequiredService<SandboxState>();
         var faults = sandbox.Services.GetRequiredService<FaultBook>();
         for (var w = 0; w < options.Workers; w++) state.Upsert(Customer(w));
-        var environment = Environment(sandboxOptions, SandboxApp.Address(sandbox));
+        var environment = Environment(sandboxOptions, SandboxApp.Address(sandbox), SandboxApp.SecureAddress(sandbox), Path.Combine(folder, "sandbox-certificates"));
 
         using var phonesStop = new CancellationTokenSource();
         var phones = PhonesAsync(state, phonesStop.Token);
@@ -259,9 +259,9 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         } : null,
     };
 
-    private static Dictionary<string, string> Environment(SandboxOptions o, string address)
+    private static Dictionary<string, string> Environment(SandboxOptions o, string address, string secureAddress, string certificates)
     {
-        var settings = ClientConfiguration.For(o, address);
+        var settings = ClientConfiguration.For(o, address, secureAddress, certificates);
         // Short patience, so the Timeout fault (2.5 s) really is a timeout.
         foreach (var channel in new[] { "Alipay", "WeChatPay", "Insurance" }) settings[$"Channels:{channel}:Timeout"] = "00:00:01.5";
         return ClientConfiguration.AsEnvironment(settings);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PharmacyPos.Channels.Alipay;
@@ -28,6 +27,9 @@ public static class ChannelRegistration
             .Validate(o => o.SignType is WeChatSignature.HmacSha256 or WeChatSignature.Md5, "设置 Channels:WeChatPay:SignType 只能是 HMAC-SHA256 或 MD5。")
             .Validate(o => string.IsNullOrEmpty(o.ClientCertificatePath) || File.Exists(o.ClientCertificatePath),
                 "设置 Channels:WeChatPay:ClientCertificatePath（商户 API 证书）指向的文件不存在。")
+            .Validate(o => string.IsNullOrEmpty(o.GatewayCertificatePath) || File.Exists(o.GatewayCertificatePath),
+                "设置 Channels:WeChatPay:GatewayCertificatePath（网关证书）指向的文件不存在。")
+            .Validate(o => o.SecureBaseUrl.Length == 0 || IsHttpUrl(o.SecureBaseUrl), "设置 Channels:WeChatPay:SecureBaseUrl 须为 http(s) 地址。")
             .Validate(o => IsTimeout(o.Timeout), "设置 Channels:WeChatPay:Timeout 须在 1 秒到 2 分钟之间。")
             .ValidateOnStart();
         services.AddOptions<InsuranceOptions>().Bind(configuration.GetSection(InsuranceOptions.Section))
@@ -44,18 +46,9 @@ public static class ChannelRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<InsuranceClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(InsuranceClient))));
         services.AddHttpClient(WeChatPayClient.HttpClientName);
+        // /secapi/ (reverse, refund) authenticates the merchant by its apiclient certificate.
         services.AddHttpClient(WeChatPayClient.SecureHttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
-        {
-            var options = configuration.GetSection(WeChatPayOptions.Section).Get<WeChatPayOptions>() ?? new();
-            var handler = new HttpClientHandler();
-            if (!string.IsNullOrEmpty(options.ClientCertificatePath))
-            {
-                // /secapi/ (reverse, refund) authenticates the merchant by its apiclient certificate.
-                handler.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12FromFile(
-                    options.ClientCertificatePath, options.ClientCertificatePassword ?? options.MchId));
-            }
-            return handler;
-        });
+            WeChatPayClient.SecureHandler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatPayOptions>>().Value));
         services.AddSingleton<WeChatPayClient>();
         services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<AlipayClient>());
         services.AddSingleton<IPaymentChannel>(sp => sp.GetRequiredService<WeChatPayClient>());

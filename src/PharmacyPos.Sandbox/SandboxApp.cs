@@ -16,15 +16,24 @@ namespace PharmacyPos.Sandbox;
 /// </summary>
 public static class SandboxApp
 {
+    /// <param name="secureUrl">The HTTPS address of WeChat Pay's /secapi/ calls, which ask for the merchant's certificate.</param>
     public static WebApplication Build(SandboxOptions options, string url = "http://127.0.0.1:0", TimeProvider? clock = null, bool seed = true,
-        LogLevel minimumLogLevel = LogLevel.Information)
+        LogLevel minimumLogLevel = LogLevel.Information, string secureUrl = "https://127.0.0.1:0")
     {
         // Command-line urls outrank any appsettings.json that sits beside a host process.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = ["--urls", url],
+            Args = ["--urls", $"{url};{secureUrl}"],
             ApplicationName = "PharmacyPos.Sandbox",
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https =>
+        {
+            https.ServerCertificate = SandboxCertificates.Load(options.ServerCertificatePfx);
+            // Asked for, not required: a call without it gets WeChat's answer, not a broken handshake.
+            https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+            https.AllowAnyClientCertificate(); // self-issued; the gateway checks it is the merchant's own
+        }));
         builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(options);
@@ -50,6 +59,12 @@ public static class SandboxApp
     }
 
     /// <summary>Where a started sandbox listens (the real port when it was asked for port 0).</summary>
-    public static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    public static string Address(WebApplication app) => AddressOf(app, "http://");
+
+    /// <summary>Its HTTPS address, for /secapi/.</summary>
+    public static string SecureAddress(WebApplication app) => AddressOf(app, "https://");
+
+    private static string AddressOf(WebApplication app, string scheme) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith(scheme, StringComparison.Ordinal)).TrimEnd('/');
 }

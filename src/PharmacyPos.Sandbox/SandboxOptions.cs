@@ -25,18 +25,37 @@ public sealed class SandboxOptions
     public string InsurancePaasToken { get; set; } = "";
     public string FixmedinsCode { get; set; } = "P11010500001";
 
+    /// <summary>The sandbox's own HTTPS certificate (PKCS#12, no password), for /secapi/.</summary>
+    public byte[] ServerCertificatePfx { get; set; } = [];
+
+    /// <summary>The merchant's API certificate (apiclient_cert.p12, password = mch_id) the sandbox issued and asks for on /secapi/.</summary>
+    public byte[] MerchantCertificatePfx { get; set; } = [];
+
     /// <summary>How long a payment code stays valid once shown (real ones last about a minute).</summary>
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a "timeout" fault makes the gateway sit on a request.</summary>
     public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The thumbprint of the merchant certificate /secapi/ accepts.</summary>
+    public string MerchantCertificateThumbprint
+    {
+        get
+        {
+            using var cert = SandboxCertificates.Load(MerchantCertificatePfx, WeChatMchId);
+            return cert.Thumbprint;
+        }
+    }
+
     public static SandboxOptions Generate()
     {
         var (alipayPrivate, alipayPublic) = Keys.NewPair();
         var (appPrivate, appPublic) = Keys.NewPair();
+        var mchId = new SandboxOptions().WeChatMchId;
         return new SandboxOptions
         {
+            ServerCertificatePfx = SandboxCertificates.NewServerPfx(),
+            MerchantCertificatePfx = SandboxCertificates.NewMerchantPfx(mchId),
             AlipayPrivateKey = alipayPrivate,
             AlipayPublicKey = alipayPublic,
             AppPrivateKey = appPrivate,

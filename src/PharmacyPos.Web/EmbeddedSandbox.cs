@@ -24,7 +24,9 @@ public static class EmbeddedSandbox
         await sandbox.StartAsync();
         var address = SandboxApp.Address(sandbox);
 
-        var settings = ClientConfiguration.For(options, address);
+        // The merchant's certificate for /secapi/ is the sandbox's, made for this run: kept beside nothing else.
+        var certificates = Path.Combine(Path.GetTempPath(), "pharmacypos-sandbox", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var settings = ClientConfiguration.For(options, address, SandboxApp.SecureAddress(sandbox), certificates);
         settings[$"{Section}:Address"] = address;
         pos.Configuration.AddInMemoryCollection(settings);
         Console.WriteLine($"支付沙箱已启动: {address}/phone （顾客手机）  {address}/admin （故障注入与流水）");

@@ -161,14 +161,15 @@ public sealed class InsuranceClientTests(SandboxFixture sandbox) : IDisposable
     [Fact]
     public async Task Signing_out_sends_9002_for_the_held_sign_in_and_the_next_call_signs_in_again()
     {
-        Assert.IsType<PersonLookup.Found>(await sandbox.Insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
-
+        var insurance = sandbox.Insurance; // one client, one sign-in (the POS holds a single one)
+        Assert.IsType<PersonLookup.Found>(await insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
         var open = sandbox.State.OpenSignIns;
 
-        await sandbox.Insurance.SignOutAsync();
+        await insurance.SignOutAsync();
 
         Assert.Equal(open - 1, sandbox.State.OpenSignIns);
-        Assert.IsType<PersonLookup.Found>(await sandbox.Insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
+        Assert.IsType<PersonLookup.Found>(await insurance.FindPersonAsync(sandbox.Code("t-manual", Wallet.Alipay), CertificateType.ElectronicVoucher));
+        Assert.Equal(open, sandbox.State.OpenSignIns);
     }
 
     [Fact]

@@ -115,6 +115,26 @@ public sealed class ProtocolFidelityTests(SandboxFixture sandbox)
         Assert.Equal("2", (await _wire.WeChatAsync("/pay/refundquery", new() { ["transaction_id"] = transactionId }))["refund_count"]);
     }
 
+    [Fact]
+    public async Task WeChat_secapi_refuses_plain_http_and_https_without_the_merchant_certificate_and_moves_no_money()
+    {
+        var (tradeNo, transactionId) = await WeChatPaidAsync(4m);
+        var reverse = new Dictionary<string, string> { ["transaction_id"] = transactionId };
+
+        var overHttp = await _wire.WeChatAsync(sandbox.Http, "/secapi/pay/reverse", new(reverse));
+        using var noCertificate = new HttpClient(Channels.WeChatPay.WeChatPayClient.SecureHandler(WireClient.Options(sandbox, withCertificate: false)))
+            { BaseAddress = new Uri(sandbox.SecureUrl) };
+        var withoutCertificate = await _wire.WeChatAsync(noCertificate, "/secapi/pay/reverse", new(reverse));
+
+        Assert.Equal(("FAIL", "FAIL"), (overHttp["return_code"], withoutCertificate["return_code"]));
+        Assert.Contains("证书", withoutCertificate["return_msg"]);
+        Assert.Equal(TradeStatus.Paid, sandbox.State.Find(Channel.WeChat, tradeNo)!.Status);
+
+        // The merchant's own certificate over HTTPS: the same reverse is taken.
+        Assert.Equal("SUCCESS", (await _wire.WeChatAsync("/secapi/pay/reverse", new(reverse)))["result_code"]);
+        Assert.Equal(TradeStatus.Reversed, sandbox.State.Find(Channel.WeChat, tradeNo)!.Status);
+    }
+
     private async Task<(string TradeNo, string AlipayTradeNo)> AlipayPaidAsync(decimal yuan)
     {
         var tradeNo = SandboxFixture.NewTradeNo();

@@ -20,6 +20,10 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SandboxOptions Options { get; } = SandboxOptions.Generate();
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The sandbox's HTTPS address: WeChat Pay's /secapi/ answers only there, to the merchant's certificate.</summary>
+    public string SecureUrl { get; private set; } = "";
+    /// <summary>The POS's settings for this sandbox, with the certificate files written (as the embedded sandbox does).</summary>
+    public IReadOnlyDictionary<string, string?> ClientSettings { get; private set; } = new Dictionary<string, string?>();
     public SandboxState State => _app.Services.GetRequiredService<SandboxState>();
     public FaultBook Faults => _app.Services.GetRequiredService<FaultBook>();
     public HttpClient Http { get; private set; } = default!;
@@ -34,6 +38,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         _app = SandboxApp.Build(Options);
         await _app.StartAsync();
         BaseUrl = SandboxApp.Address(_app);
+        SecureUrl = SandboxApp.SecureAddress(_app);
+        ClientSettings = ClientConfiguration.For(Options, BaseUrl, SecureUrl,
+            Path.Combine(Path.GetTempPath(), "pharmacypos-tests", Guid.NewGuid().ToString("N")));
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
         _clients = Clients(OrdinaryTimeout);
@@ -66,6 +73,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         services.Configure<WeChatPayOptions>(o =>
         {
             o.BaseUrl = BaseUrl; o.AppId = Options.WeChatAppId; o.MchId = Options.WeChatMchId; o.ApiKey = Options.WeChatApiKey; o.Timeout = timeout;
+            SecureSettings(o);
         });
         services.Configure<InsuranceOptions>(o =>
         {
@@ -75,9 +83,18 @@ public sealed class SandboxFixture : IAsyncLifetime
         services.AddHttpClient<AlipayClient>();
         services.AddHttpClient<InsuranceClient>();
         services.AddHttpClient(WeChatPayClient.HttpClientName);
-        services.AddHttpClient(WeChatPayClient.SecureHttpClientName);
+        services.AddHttpClient(WeChatPayClient.SecureHttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+            WeChatPayClient.SecureHandler(sp.GetRequiredService<IOptions<WeChatPayOptions>>().Value));
         services.AddSingleton<WeChatPayClient>();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>/secapi/ over HTTPS with the merchant's certificate, trusting the sandbox's own certificate.</summary>
+    public void SecureSettings(WeChatPayOptions o)
+    {
+        o.SecureBaseUrl = ClientSettings[$"{WeChatPayOptions.Section}:SecureBaseUrl"]!;
+        o.ClientCertificatePath = ClientSettings[$"{WeChatPayOptions.Section}:ClientCertificatePath"];
+        o.GatewayCertificatePath = ClientSettings[$"{WeChatPayOptions.Section}:GatewayCertificatePath"];
     }
 
     private void Seed()

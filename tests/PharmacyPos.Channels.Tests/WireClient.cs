@@ -14,14 +14,28 @@ namespace PharmacyPos.Channels.Tests;
 /// </summary>
 public sealed class WireClient(SandboxFixture sandbox)
 {
-    public async Task<Dictionary<string, string>> WeChatAsync(string path, Dictionary<string, string> fields)
+    /// <summary>/secapi/ as the docs prescribe it: HTTPS, the merchant's apiclient certificate presented.</summary>
+    private readonly HttpClient _secure = new(WeChatPayClient.SecureHandler(Options(sandbox, withCertificate: true))) { BaseAddress = new Uri(sandbox.SecureUrl) };
+
+    public static WeChatPayOptions Options(SandboxFixture sandbox, bool withCertificate)
+    {
+        var o = new WeChatPayOptions { MchId = sandbox.Options.WeChatMchId };
+        sandbox.SecureSettings(o);
+        if (!withCertificate) o.ClientCertificatePath = null;
+        return o;
+    }
+
+    public Task<Dictionary<string, string>> WeChatAsync(string path, Dictionary<string, string> fields) =>
+        WeChatAsync(path.StartsWith("/secapi/", StringComparison.Ordinal) ? _secure : sandbox.Http, path, fields);
+
+    public async Task<Dictionary<string, string>> WeChatAsync(HttpClient http, string path, Dictionary<string, string> fields)
     {
         fields["appid"] = sandbox.Options.WeChatAppId;
         fields["mch_id"] = sandbox.Options.WeChatMchId;
         fields["nonce_str"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         fields["sign_type"] = WeChatSignature.HmacSha256;
         fields["sign"] = WeChatSignature.Sign(fields, sandbox.Options.WeChatApiKey, WeChatSignature.HmacSha256);
-        var answer = await sandbox.Http.PostAsync(path, new StringContent(WeChatXml.Write(fields), Encoding.UTF8, "text/xml"));
+        var answer = await http.PostAsync(path, new StringContent(WeChatXml.Write(fields), Encoding.UTF8, "text/xml"));
         var reply = WeChatXml.Read(await answer.Content.ReadAsStringAsync())!;
         if (reply.GetValueOrDefault("return_code") == "SUCCESS")
             Assert.True(WeChatSignature.Verify(reply, sandbox.Options.WeChatApiKey), "the answer's signature verifies");

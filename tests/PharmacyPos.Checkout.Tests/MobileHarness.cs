@@ -32,6 +32,7 @@ public sealed class MobileHarness : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public SandboxOptions SandboxOptions { get; } = SandboxOptions.Generate();
+    private Dictionary<string, string?> _secure = [];
     public TestDatabase Database { get; private set; } = default!;
     public SandboxState Sandbox => _sandbox.Services.GetRequiredService<SandboxState>();
     public FaultBook Faults => _sandbox.Services.GetRequiredService<FaultBook>();
@@ -43,6 +44,8 @@ public sealed class MobileHarness : IAsyncLifetime
         _sandbox = SandboxApp.Build(SandboxOptions);
         await _sandbox.StartAsync();
         var url = SandboxApp.Address(_sandbox);
+        _secure = ClientConfiguration.For(SandboxOptions, url, SandboxApp.SecureAddress(_sandbox),
+            Path.Combine(Path.GetTempPath(), "pharmacypos-tests", Guid.NewGuid().ToString("N")));
 
         _services = BuildServices(url);
 
@@ -59,7 +62,14 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddSingleton<TimeProvider>(Clock);
         s.AddLogging();
         s.Configure<AlipayOptions>(o => { o.GatewayUrl = url + "/gateway.do"; o.AppId = SandboxOptions.AlipayAppId; o.AppPrivateKey = SandboxOptions.AppPrivateKey; o.AlipayPublicKey = SandboxOptions.AlipayPublicKey; o.Timeout = TimeSpan.FromSeconds(60); });
-        s.Configure<WeChatPayOptions>(o => { o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(60); });
+        s.Configure<WeChatPayOptions>(o =>
+        {
+            o.BaseUrl = url; o.AppId = SandboxOptions.WeChatAppId; o.MchId = SandboxOptions.WeChatMchId; o.ApiKey = SandboxOptions.WeChatApiKey; o.Timeout = TimeSpan.FromSeconds(60);
+            // /secapi/ over HTTPS with the merchant's certificate, as the embedded sandbox sets it up.
+            o.SecureBaseUrl = _secure[$"{WeChatPayOptions.Section}:SecureBaseUrl"]!;
+            o.ClientCertificatePath = _secure[$"{WeChatPayOptions.Section}:ClientCertificatePath"];
+            o.GatewayCertificatePath = _secure[$"{WeChatPayOptions.Section}:GatewayCertificatePath"];
+        });
         s.Configure<InsuranceOptions>(o => { o.BaseUrl = url; o.FixmedinsCode = SandboxOptions.FixmedinsCode; o.PaasId = SandboxOptions.InsurancePaasId; o.PaasToken = SandboxOptions.InsurancePaasToken; o.Timeout = TimeSpan.FromSeconds(60); });
         s.AddPaymentChannels(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         // The same wiring as the host, for the recovery job that makes its own scopes.

@@ -142,6 +142,28 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         return lines is null ? new Bills.BillOutcome.NotAvailable("账单文件无法读取") : new Bills.BillOutcome.Downloaded(lines);
     }
 
+    /// <summary>
+    /// The handler of the /secapi/ client: the merchant's API certificate presented, and the gateway's own
+    /// certificate trusted when one is configured (the sandbox's), besides the system's CAs.
+    /// </summary>
+    public static HttpClientHandler SecureHandler(WeChatPayOptions options)
+    {
+        var handler = new HttpClientHandler();
+        if (!string.IsNullOrEmpty(options.ClientCertificatePath))
+        {
+            handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+            handler.ClientCertificates.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                options.ClientCertificatePath, options.ClientCertificatePassword ?? options.MchId));
+        }
+        if (!string.IsNullOrEmpty(options.GatewayCertificatePath))
+        {
+            var pinned = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(options.GatewayCertificatePath);
+            handler.ServerCertificateCustomValidationCallback = (_, cert, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None || cert?.Thumbprint == pinned.Thumbprint;
+        }
+        return handler;
+    }
+
     private HttpRequestMessage SignedRequest(string path, Dictionary<string, string> fields)
     {
         fields["appid"] = _options.AppId;
@@ -149,7 +171,8 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         fields["nonce_str"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         fields["sign_type"] = _options.SignType;
         fields["sign"] = WeChatSignature.Sign(fields, _options.ApiKey, _options.SignType);
-        return new HttpRequestMessage(HttpMethod.Post, _options.BaseUrl.TrimEnd('/') + path)
+        var host = path.StartsWith("/secapi/", StringComparison.Ordinal) && _options.SecureBaseUrl.Length > 0 ? _options.SecureBaseUrl : _options.BaseUrl;
+        return new HttpRequestMessage(HttpMethod.Post, host.TrimEnd('/') + path)
         {
             Content = new StringContent(WeChatXml.Write(fields), Encoding.UTF8, "text/xml"),
         };

@@ -15,6 +15,15 @@ public sealed class WeChatPayOptions
     /// <summary>HMAC-SHA256 (preferred) or MD5.</summary>
     public string SignType { get; set; } = WeChatSignature.HmacSha256;
 
+    /// <summary>Where the /secapi/ calls (reverse, refund) go; empty means <see cref="BaseUrl"/> (as in production, one HTTPS host).</summary>
+    public string SecureBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// A gateway certificate to trust besides the system's CAs (PEM or DER): only for a gateway with its own
+    /// self-made certificate, i.e. the sandbox. Empty in production.
+    /// </summary>
+    public string? GatewayCertificatePath { get; set; }
+
     /// <summary>apiclient_cert.p12 for the /secapi/ calls (reverse, refund); password defaults to the mch_id.</summary>
     public string? ClientCertificatePath { get; set; }
     public string? ClientCertificatePassword { get; set; }

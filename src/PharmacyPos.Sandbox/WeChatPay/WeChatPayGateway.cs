@@ -8,7 +8,8 @@ namespace PharmacyPos.Sandbox.WeChatPay;
 
 /// <summary>
 /// The server side of WeChat Pay v2 payment-code payment, answering field for field what the v2 docs
-/// define for micropay, orderquery, reverse, refund and refundquery.
+/// define for micropay, orderquery, reverse, refund and refundquery. /secapi/ (reverse, refund) is
+/// answered only over HTTPS to the merchant's own API certificate, as real WeChat does.
 /// </summary>
 public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options, FaultBook faults, ILogger<WeChatPayGateway> log)
 {
@@ -17,6 +18,14 @@ public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options,
     public async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
+        if (path.StartsWith("/secapi/", StringComparison.Ordinal) && !PresentsMerchantCertificate(http))
+        {
+            // Real WeChat authenticates reverse and refund by the merchant's API certificate, over HTTPS.
+            log.LogWarning("WeChat Pay {Path} refused: no merchant certificate ({Scheme})", path, http.Request.Scheme);
+            http.Response.ContentType = "text/xml; charset=utf-8";
+            await http.Response.WriteAsync(WeChatXml.Write(Fail("证书校验失败：请求须经 HTTPS 并出示商户 API 证书")));
+            return;
+        }
         using var reader = new StreamReader(http.Request.Body);
         var fields = WeChatXml.Read(await reader.ReadToEndAsync());
         var operation = path switch
@@ -29,6 +38,11 @@ public sealed class WeChatPayGateway(SandboxState state, SandboxOptions options,
         };
         await FaultRunner.RunAsync(http, faults, options, "wechat", operation, () => Reply(fields, Process(fields, operation)), log);
     }
+
+    private readonly string _merchantThumbprint = options.MerchantCertificateThumbprint;
+
+    private bool PresentsMerchantCertificate(HttpContext http) =>
+        http.Request.IsHttps && http.Connection.ClientCertificate?.Thumbprint == _merchantThumbprint;
 
     private GatewayReply Reply(Dictionary<string, string>? request, Dictionary<string, string> answer)
     {
