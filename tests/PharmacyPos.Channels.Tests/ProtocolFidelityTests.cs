@@ -14,12 +14,17 @@ public sealed class ProtocolFidelityTests(SandboxFixture sandbox)
 {
     private readonly WireClient _wire = new(sandbox);
 
-    private async Task<(string TradeNo, string TransactionId)> WeChatPaidAsync(decimal yuan)
+    /// <summary>A trade paid through our own client: our 交易号 and the channel's own number for it.</summary>
+    private async Task<(string TradeNo, string ChannelTradeNo)> PaidAsync(IPaymentChannel channel, Wallet wallet, decimal yuan)
     {
         var tradeNo = SandboxFixture.NewTradeNo();
-        var paid = Assert.IsType<ChannelOutcome.Paid>(await sandbox.WeChat.PayAsync(SandboxFixture.Payment(tradeNo, sandbox.Code("t-auto", Wallet.WeChat), yuan)));
+        var paid = Assert.IsType<ChannelOutcome.Paid>(await channel.PayAsync(SandboxFixture.Payment(tradeNo, sandbox.Code("t-auto", wallet), yuan)));
         return (tradeNo, paid.ChannelTradeId);
     }
+
+    private Task<(string TradeNo, string ChannelTradeNo)> WeChatPaidAsync(decimal yuan) => PaidAsync(sandbox.WeChat, Wallet.WeChat, yuan);
+
+    private Task<(string TradeNo, string ChannelTradeNo)> AlipayPaidAsync(decimal yuan) => PaidAsync(sandbox.Alipay, Wallet.Alipay, yuan);
 
     [Fact]
     public async Task WeChat_orderquery_of_a_paid_trade_has_every_field_the_docs_require_and_finds_it_by_transaction_id()
@@ -133,13 +138,6 @@ public sealed class ProtocolFidelityTests(SandboxFixture sandbox)
         // The merchant's own certificate over HTTPS: the same reverse is taken.
         Assert.Equal("SUCCESS", (await _wire.WeChatAsync("/secapi/pay/reverse", new(reverse)))["result_code"]);
         Assert.Equal(TradeStatus.Reversed, sandbox.State.Find(Channel.WeChat, tradeNo)!.Status);
-    }
-
-    private async Task<(string TradeNo, string AlipayTradeNo)> AlipayPaidAsync(decimal yuan)
-    {
-        var tradeNo = SandboxFixture.NewTradeNo();
-        var paid = Assert.IsType<ChannelOutcome.Paid>(await sandbox.Alipay.PayAsync(SandboxFixture.Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay), yuan)));
-        return (tradeNo, paid.ChannelTradeId);
     }
 
     [Fact]
