@@ -45,6 +45,13 @@ public sealed class ReconciliationTests(MobileHarness h) : IClassFixture<MobileH
         var insuredRefunded = await PaidAsync("rich-bound", Wallet.WeChat, "YP00004");
         await RefundAsync(insuredRefunded);
         Assert.Equal(PaymentMethod.InsuranceAccount, insured.Method);
+        // A physical card swiped the same day: the platform's 3201 counts it, so the POS must too.
+        var (checkout, cdb) = h.Checkout();
+        await using (cdb)
+        {
+            var card = Assert.IsType<ScanResult.Started>(await checkout.SwipeCardAsync(await h.SaleAsync("YP00001"), "SSN-P1", null)).Attempt;
+            Assert.Equal((PaymentMethod.SocialSecurityCard, OrderStatus.Paid), (card.Method, card.Status));
+        }
 
         var (reconciliation, db) = h.Reconciliation();
         await using (db)
@@ -52,7 +59,7 @@ public sealed class ReconciliationTests(MobileHarness h) : IClassFixture<MobileH
             var clean = await reconciliation.RunAsync(Today);
             Assert.True(clean.NotReconciled.Count == 0, string.Join("; ", clean.NotReconciled));
             Assert.True(clean.Differences.Count == 0, string.Join("; ", clean.Differences));
-            Assert.Equal(4, clean.TradesCompared);
+            Assert.Equal(5, clean.TradesCompared);
         }
 
         // The books part: the POS forgets a payment, invents one, misstates an amount; the channel refunds on its own.
@@ -71,7 +78,10 @@ public sealed class ReconciliationTests(MobileHarness h) : IClassFixture<MobileH
             Assert.Contains(report.Differences, d => d is { Kind: DifferenceKind.AmountMismatch } && d.TradeNo == alipay.TradeNo.Value);
             Assert.Contains(report.Differences, d => d is { Kind: DifferenceKind.AmountMismatch, Channel: PaymentMethod.InsuranceAccount } && d.TradeNo == insured.TradeNo.Value);
             Assert.Contains(report.Differences, d => d is { Kind: DifferenceKind.RefundMismatch } && d.TradeNo == invented.TradeNo.Value);
-            Assert.Contains(report.Differences, d => d.Kind == DifferenceKind.TotalsMismatch);
+            // The totals' difference is explained in its own 说明, not in the 交易号 and 退款单号 columns.
+            var totals = Assert.Single(report.Differences, d => d.Kind == DifferenceKind.TotalsMismatch);
+            Assert.Equal(("", null), (totals.TradeNo, totals.RefundNo));
+            Assert.Contains("医保对总账（3201）不平", totals.Note);
 
             // Kept, for the page and the auditors.
             Assert.Equal(report.Differences.Count, (await again.LatestAsync(Today))!.Differences.Count);

@@ -55,7 +55,9 @@ public sealed class DailyReconciliation(PosDbContext db, IEnumerable<IChannelBil
                     break;
             }
         }
-        await InsuranceAsync(day, orders.Where(o => o.Method == PaymentMethod.InsuranceAccount).ToList(), differences, notReconciled, ct);
+        // Everything the platform settled: the personal account by 扫码 and by the physical card alike (its 3201 counts both).
+        await InsuranceAsync(day, orders.Where(o => o.Method is PaymentMethod.InsuranceAccount or PaymentMethod.SocialSecurityCard).ToList(),
+            differences, notReconciled, ct);
 
         var report = new ReconciliationReport(day, clock.GetUtcNow(), orders.Count, differences, notReconciled);
         db.ReconciliationRuns.Add(ReconciliationRun.Record(storeId, day, report.RanAt, orders.Count, differences.Count, JsonSerializer.Serialize(report, Json)));
@@ -101,6 +103,8 @@ public sealed class DailyReconciliation(PosDbContext db, IEnumerable<IChannelBil
         var total = settled.Aggregate(Money.Zero, (s, o) => s + o.Total);
         var (balanced, detail) = await insurance.ReconcileDayAsync(day, total, total, settled.Count, ct);
         if (balanced is null) notReconciled.Add($"医保对总账（3201）无应答：{detail}");
-        else if (balanced == false) differences.Add(new(DifferenceKind.TotalsMismatch, PaymentMethod.InsuranceAccount, $"3201 {settled.Count} 笔", detail, total, null));
+        else if (balanced == false)
+            differences.Add(new(DifferenceKind.TotalsMismatch, PaymentMethod.InsuranceAccount, "", null, total, null,
+                $"医保对总账（3201）不平：本店医保个人账户（扫码与社保卡）{settled.Count} 笔，合计 {total}；医保中心：{detail}"));
     }
 }

@@ -23,7 +23,9 @@ public enum DifferenceKind
     TotalsMismatch,
 }
 
-public sealed record Difference(DifferenceKind Kind, PaymentMethod Channel, string TradeNo, string? RefundNo, Money? PosAmount, Money? ChannelAmount)
+/// <param name="Note">说明: what the difference is in plain Chinese where the numbers alone do not say it (the 3201 totals).</param>
+public sealed record Difference(DifferenceKind Kind, PaymentMethod Channel, string TradeNo, string? RefundNo, Money? PosAmount, Money? ChannelAmount,
+    string? Note = null)
 {
     public string KindText => Kind switch
     {
