@@ -118,4 +118,25 @@ public class CatalogueImportTests : IAsyncLifetime
         Assert.Equal(3, error.RowNumber);
         Assert.Equal("零售价", error.Column);
     }
+
+    [Theory]
+    [InlineData("GB18030")] // what Excel on Chinese Windows saves as "CSV (逗号分隔)"
+    [InlineData("UTF-8-BOM")]
+    [InlineData("UTF-8")]
+    public void A_csv_in_the_encoding_excel_saved_it_in_is_read_with_its_chinese_header_and_names(string encoding)
+    {
+        var text = Header + "\nA009,6900000000097,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,15.80,BLFHSJN,,否,甲\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = encoding switch
+        {
+            "GB18030" => System.Text.Encoding.GetEncoding(54936).GetBytes(text),
+            "UTF-8-BOM" => [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(text)],
+            _ => System.Text.Encoding.UTF8.GetBytes(text),
+        };
+
+        var row = Assert.Single(CatalogueFile.Read(new MemoryStream(bytes), "catalogue.csv"));
+
+        Assert.Equal("布洛芬缓释胶囊", row.Cells["名称"]);
+        Assert.Equal("0.3g*20粒", row.Cells["规格"]);
+    }
 }

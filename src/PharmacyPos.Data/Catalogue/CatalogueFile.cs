@@ -21,7 +21,7 @@ public static class CatalogueFile
 
     private static List<CatalogueRow> ReadCsv(Stream content)
     {
-        using var reader = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
+        using var reader = ImportText.Open(content);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null, MissingFieldFound = null };
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
