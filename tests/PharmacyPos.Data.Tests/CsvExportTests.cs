@@ -30,6 +30,13 @@ public class CsvExportTests : IAsyncLifetime
     public void A_text_cell_that_a_spreadsheet_would_run_is_written_as_text(string typed, string written) =>
         Assert.Equal(written, CsvExport.Cell(typed));
 
+    [Theory]
+    [InlineData("202611291234560001010042", "=\"202611291234560001010042\"")] // a 交易号: 24 digits Excel would round to 2.02611E+23
+    [InlineData("11010519491231002X", "=\"11010519491231002X\"")]
+    [InlineData("=HYPERLINK(1)", "'=HYPERLINK(1)")] // not an identifier: defused like any text
+    public void An_identifier_is_written_as_text_excel_keeps_whole(string id, string written) =>
+        Assert.Equal(written, CsvExport.Cell(new CsvExport.Id(id)));
+
     [Fact]
     public void Amounts_stay_numbers_negative_ones_too() =>
         Assert.Equal(["-12.30", "0.50", "7"], new object[] { new Money(-1230), 0.50m, 7 }.Select(CsvExport.Cell));
@@ -60,6 +67,9 @@ public class CsvExportTests : IAsyncLifetime
         registration!.Attach(Domain.Orders.TradeNo.Parse("202611291000000101000001"), 1, DateTimeOffset.UtcNow);
         var csv = Encoding.UTF8.GetString(Registrations.RegistrationLedger.ToCsv([registration]));
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", csv);
-        Assert.DoesNotContain(",\"=", csv);
+        // The only cells that start with = are the identifiers' ="…" of letters and digits, which Excel keeps as text.
+        Assert.DoesNotMatch(",\"=(?!\"\"[0-9A-Za-z]+\"\"\")", csv);
+        Assert.Contains(",\"=\"\"202611291000000101000001\"\"\",", csv);
+        Assert.Contains(",\"=\"\"11010519491231002X\"\"\",", csv);
     }
 }

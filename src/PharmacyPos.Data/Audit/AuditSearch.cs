@@ -35,7 +35,7 @@ public sealed class AuditSearch(PosDbContext db)
                 .Select(e => (IReadOnlyList<object?>)
                 [
                     Domain.BeijingTime.From(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    e.Terminal, e.UserName, e.DisplayName, e.Role, e.ActionText, e.TradeNo, e.Amount, e.Approver, e.Detail,
+                    e.Terminal, e.UserName, e.DisplayName, e.Role, e.ActionText, e.TradeNo is { } t ? new Export.CsvExport.Id(t) : null, e.Amount, e.Approver, e.Detail,
                 ]), ct);
 
     private IQueryable<AuditEntry> Filter(AuditQuery q)

@@ -11,6 +11,8 @@ namespace PharmacyPos.Data.Export;
 /// starting with = + - @, a tab or a carriage return is a formula (or DDE call) to Excel and
 /// WPS, so it is written with a leading apostrophe, which they show as text (OWASP's rule).
 /// Amounts go in as <see cref="Domain.Money"/> or numbers and stay numbers, negative ones too.
+/// Long numbers that are names, not quantities (交易号, 身份证号, 人员编号), go in as <see cref="Id"/>
+/// and are written so Excel keeps every digit as text instead of showing 2.02611E+23.
 /// </summary>
 public static class CsvExport
 {
@@ -44,10 +46,16 @@ public static class CsvExport
         csv.NextRecord();
     }
 
-    /// <summary>What one cell holds as text: numbers in invariant form, text defused.</summary>
+    /// <summary>An identifier made of digits (and letters): text to a spreadsheet, whatever it looks like.</summary>
+    public readonly record struct Id(string Value);
+
+    /// <summary>What one cell holds as text: numbers in invariant form, identifiers as Excel text, text defused.</summary>
     public static string Cell(object? value) => value switch
     {
         null => "",
+        // ="…" is the one CSV form Excel and WPS open as text; only letters and digits go inside, so it carries nothing else.
+        Id { Value: var v } when v.Length > 0 && v.All(char.IsAsciiLetterOrDigit) => $"=\"{v}\"",
+        Id { Value: var v } => Defuse(v),
         Domain.Money m => m.ToYuanString(),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,

@@ -42,8 +42,10 @@ public sealed class RegistrationLedger(PosDbContext db)
             r.PurchaserName, r.PurchaserId, r.Phone, r.Relation,
         }).ToDictionary(p => p.First, p => p.Second));
 
+    /// <summary>交易号, 人员编号 and 身份证号 written as text Excel keeps whole.</summary>
     public static byte[] ToCsv(IEnumerable<PurchaseRegistration> registrations) =>
-        Export.CsvExport.Write(Header, Rows(registrations).Select(r => (IReadOnlyList<object?>)r.Values.ToList()));
+        Export.CsvExport.Write(Header, Rows(registrations).Select(r => (IReadOnlyList<object?>)r
+            .Select(kv => kv.Key is "交易号" or "人员编号" or "身份证号" ? new Export.CsvExport.Id((string)kv.Value) : kv.Value).ToList()));
 
     public static byte[] ToXlsx(IEnumerable<PurchaseRegistration> registrations)
     {

@@ -20,7 +20,7 @@ public static class ReconciliationExport
                 return PosApi.Problem(new PosError("NOT_RECONCILED", $"{date} 尚未对账，请先在对账页面开始对账。"), StatusCodes.Status404NotFound);
             IEnumerable<IReadOnlyList<object?>> rows =
             [
-                .. report.Differences.Select(d => (IReadOnlyList<object?>)[d.KindText, d.Channel.ToChinese(), d.TradeNo, d.RefundNo, d.PosAmount, d.ChannelAmount, d.Note]),
+                .. report.Differences.Select(d => (IReadOnlyList<object?>)[d.KindText, d.Channel.ToChinese(), new CsvExport.Id(d.TradeNo), d.RefundNo is { } r ? new CsvExport.Id(r) : null, d.PosAmount, d.ChannelAmount, d.Note]),
                 .. report.NotReconciled.Select(reason => (IReadOnlyList<object?>)["未能核对", null, null, null, null, null, reason]),
             ];
             return Results.File(CsvExport.Write(["差异类型", "渠道", "交易号", "退款单号", "收银系统金额", "渠道金额", "说明"], rows), "text/csv", $"对账差异-{date}.csv");
