@@ -20,6 +20,15 @@ public static class TillSignIn
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // A bound, not a speed: a POS still starting on a busy machine may take long over its first page.
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where it stayed and what the page said, so a failure on a loaded machine can be told from a refusal.
+            var said = await page.Locator("[data-testid=signin-error]").AllTextContentsAsync();
+            throw new TimeoutException($"Still on {page.Url} after signing in as {user}: {string.Join(" ", said)}", e);
+        }
     }
 }
