@@ -135,11 +135,15 @@ public class ReconciliationPageTests(PosFixture pos)
         // (The page opens on yesterday, which the daily job may already have reconciled.)
         await page.GetByTestId("rec-day").FillAsync("2001-01-01");
         await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("尚未对账");
+        // Nothing to export yet: the button is off and says why, rather than opening an error document.
+        await Expect(page.GetByTestId("rec-export")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("rec-export")).ToHaveAttributeAsync("title", "当日尚未对账，对账后才能导出差异");
         await page.GetByTestId("rec-day").FillAsync(today);
         await page.GetByRole(AriaRole.Button, new() { Name = "开始对账" }).ClickAsync();
 
         await Expect(page.GetByTestId("rec-summary")).ToContainTextAsync("核对", new() { Timeout = 45_000 });
         await Expect(page.GetByTestId("rec-differences")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("rec-export")).ToHaveAttributeAsync("href", $"/reconciliation/export?date={today}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "reconciliation.png") });
 
         var export = await pos.Http.GetAsync($"/reconciliation/export?date={today}");
