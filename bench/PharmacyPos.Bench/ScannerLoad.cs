@@ -54,7 +54,8 @@ public sealed class ScannerLoad(TextWriter console)
     /// <summary>Timestamps taken in the page: Enter's keydown, and the mutation that shows the new line.</summary>
     private static async Task InstallAsync(IPage page)
     {
-        await page.WaitForSelectorAsync("body[data-till-ready]");
+        // A bound, not a measure: the till's first start on a busy machine (the scans are what is timed).
+        await page.WaitForSelectorAsync("body[data-till-ready]", new() { Timeout = 90_000 });
         await page.EvaluateAsync("""
             () => {
               window.__enter = 0; window.__shown = 0; window.__want = 0;

@@ -22,7 +22,10 @@ public static class TillSignIn
         // A bound, not a speed: a POS still starting on a busy machine may take long over its first page.
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
+            // Commit, not load: the page after sign-in is the caller's to wait for (the till's ready mark), and
+            // its full load (every script and font) is what a starved machine was seen to take over 90 s for.
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal),
+                new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
