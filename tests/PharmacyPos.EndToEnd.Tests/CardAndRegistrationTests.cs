@@ -45,17 +45,28 @@ public class CardAndRegistrationTests(PosFixture pos)
         await Expect(table).ToContainTextAsync(tradeNo);
         await Expect(table).ToContainTextAsync("1101**********002X");
         await Expect(table).Not.ToContainTextAsync("11010519491231002X");
+        // Searched by the whole ID number (sealed in the database, matched once opened) and by a name that is not there.
+        await ledger.GetByLabel("姓名/身份证号/交易号").FillAsync("11010519491231002X");
+        await ledger.GetByLabel("姓名/身份证号/交易号").PressAsync("Enter");
+        await Expect(table).ToContainTextAsync(tradeNo);
+        await ledger.GetByLabel("姓名/身份证号/交易号").FillAsync("查无此人");
+        await ledger.GetByLabel("姓名/身份证号/交易号").PressAsync("Enter");
+        await Expect(table).ToContainTextAsync("无记录");
+        await Expect(ledger.GetByTestId("reg-count")).ToHaveTextAsync("0");
 
         var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
         var csv = await pos.Http.GetStringAsync($"/registrations/export?date={day}&format=csv");
         Assert.Contains(tradeNo, csv);
         // The ID number as text Excel keeps whole (="…"), the rest as typed.
-        Assert.Contains("张小三,\"=\"\"11010519491231002X\"\"\",13912345678,本人", csv);
+        Assert.Contains("张小三,\"=\"\"11010519491231002X\"\"\",\"=\"\"13912345678\"\"\",本人", csv);
         // Whole ID numbers leaving the POS are on record: who, when, which day.
         var audit = await pos.Http.GetStringAsync($"/audit/export?from={day}&to={day}&action=registrations.exported");
         Assert.Matches($"manager,演示店长,店长,导出登记台账,,,,{day} 登记台账 CSV", audit);
         var xlsx = await pos.Http.GetByteArrayAsync($"/registrations/export?date={day}&format=xlsx");
-        Assert.Equal("PK"u8.ToArray(), xlsx[..2]);
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .Single(r => (string?)r["交易号"] == tradeNo);
+        Assert.Equal("11010519491231002X", sheet["身份证号"]);
+        Assert.Equal(209.60m, Convert.ToDecimal(sheet["金额"], System.Globalization.CultureInfo.InvariantCulture));
 
         var bad = await pos.Http.GetAsync("/registrations/export?date=2026-13-45&format=csv");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);

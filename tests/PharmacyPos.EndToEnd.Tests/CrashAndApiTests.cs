@@ -149,6 +149,12 @@ public class ReconciliationPageTests(PosFixture pos)
         var export = await pos.Http.GetAsync($"/reconciliation/export?date={today}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.StartsWith("差异类型,渠道,交易号", (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var xlsx = await pos.Http.GetByteArrayAsync($"/reconciliation/export?date={today}&format=xlsx");
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        // Every 交易号 in the workbook is text, all 24 digits of it.
+        Assert.All(rows.Where(r => r["交易号"] is not null), r => Assert.Matches("^[0-9]{24}$", Assert.IsType<string>(r["交易号"])));
+        var badFormat = await pos.Http.GetAsync($"/reconciliation/export?date={today}&format=pdf");
+        Assert.Equal("FORMAT_INVALID", (await badFormat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var notRun = await pos.Http.GetAsync("/reconciliation/export?date=2001-01-01");
         Assert.Equal("NOT_RECONCILED", (await notRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }

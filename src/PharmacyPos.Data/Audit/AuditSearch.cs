@@ -28,15 +28,19 @@ public sealed class AuditSearch(PosDbContext db)
         return new AuditResults(items, total, page, PageSize);
     }
 
-    /// <summary>UTF-8 with BOM so Excel shows the Chinese; oldest first, as a trail is read.</summary>
-    public Task<byte[]> ExportCsvAsync(AuditQuery q, CancellationToken ct = default) =>
-        Export.CsvExport.WriteAsync(["时间", "终端", "账号", "姓名", "角色", "操作", "交易号", "金额", "批准人", "说明"],
-            Filter(q).OrderBy(e => e.At).ThenBy(e => e.Id).Take(ExportLimit).AsAsyncEnumerable()
-                .Select(e => (IReadOnlyList<object?>)
-                [
-                    Domain.BeijingTime.From(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    e.Terminal, e.UserName, e.DisplayName, e.Role, e.ActionText, e.TradeNo is { } t ? new Export.CsvExport.Id(t) : null, e.Amount, e.Approver, e.Detail,
-                ]), ct);
+    /// <summary>Oldest first, as a trail is read; written as CSV or XLSX by the one export writer.</summary>
+    public async Task<Export.ReportTable> ExportAsync(AuditQuery q, CancellationToken ct = default)
+    {
+        var entries = await Filter(q).OrderBy(e => e.At).ThenBy(e => e.Id).Take(ExportLimit).ToListAsync(ct);
+        return new("审计日志", ["时间", "终端", "账号", "姓名", "角色", "操作", "交易号", "金额", "批准人", "说明"],
+        [
+            .. entries.Select(e => (IReadOnlyList<object?>)
+            [
+                Domain.BeijingTime.From(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                e.Terminal, e.UserName, e.DisplayName, e.Role, e.ActionText, e.TradeNo is { } t ? new Export.CsvExport.Id(t) : null, e.Amount, e.Approver, e.Detail,
+            ]),
+        ]);
+    }
 
     private IQueryable<AuditEntry> Filter(AuditQuery q)
     {

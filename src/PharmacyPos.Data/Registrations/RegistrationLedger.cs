@@ -1,56 +1,71 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using PharmacyPos.Domain;
 using PharmacyPos.Domain.Orders;
 using PharmacyPos.Domain.Registration;
 
 namespace PharmacyPos.Data.Registrations;
 
-/// <summary>登记台账: the registrations of one day, on screen and as CSV/XLSX files.</summary>
+/// <summary>A stretch of Beijing days and, optionally, a name, an ID number or a 交易号 to look for.</summary>
+public sealed record RegistrationQuery(int StoreId, DateOnly From, DateOnly To, string? Text = null)
+{
+    /// <summary>A year at most: the ledger is searched, not dumped.</summary>
+    public const int MaxDays = 366;
+
+    public bool IsValid => From <= To && To.DayNumber - From.DayNumber < MaxDays;
+
+    public string Describe() => (From == To ? $"{From:yyyy-MM-dd}" : $"{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}")
+        + (string.IsNullOrWhiteSpace(Text) ? "" : "，查找条件已填");
+}
+
+/// <summary>登记台账: the registrations of a stretch of days, on screen and as CSV/XLSX files.</summary>
 public sealed class RegistrationLedger(PosDbContext db)
 {
     /// <summary>
-    /// The day's registrations with ID numbers whole, for the export (the registration record
-    /// itself). Whoever takes them out of the POS is in the audit log.
+    /// The registrations with ID numbers whole, for the export (the registration record itself).
+    /// Whoever takes them out of the POS is in the audit log.
     /// </summary>
-    public async Task<IReadOnlyList<PurchaseRegistration>> ExportDayAsync(int storeId, DateOnly day, string format, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PurchaseRegistration>> ExportAsync(RegistrationQuery query, Export.ExportFormat format, CancellationToken ct = default)
     {
-        var rows = await ForDayAsync(storeId, day, ct);
-        db.AddAudit(Domain.Audit.AuditActions.RegistrationsExported, detail: $"{day:yyyy-MM-dd} 登记台账 {format.ToUpperInvariant()}，{rows.Count} 条（含完整身份证号）");
+        var rows = await SearchAsync(query, ct);
+        db.AddAudit(Domain.Audit.AuditActions.RegistrationsExported,
+            detail: $"{query.Describe()} 登记台账 {Export.ReportFile.Extension(format).ToUpperInvariant()}，{rows.Count} 条（含完整身份证号）");
         await db.SaveChangesAsync(ct);
         return rows;
     }
 
-    public async Task<IReadOnlyList<PurchaseRegistration>> ForDayAsync(int storeId, DateOnly day, CancellationToken ct = default)
+    /// <summary>
+    /// The days' registrations; a search text matches a purchaser's or insured person's name
+    /// (part of it), a whole ID number or a 交易号. Names and ID numbers are sealed in the
+    /// database, so the text is matched after the days' rows are read and opened.
+    /// </summary>
+    public async Task<IReadOnlyList<PurchaseRegistration>> SearchAsync(RegistrationQuery query, CancellationToken ct = default)
     {
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
-        var to = from.AddDays(1);
-        return await db.Registrations.AsNoTracking()
-            .Where(r => r.StoreId == storeId && r.RegisteredAt >= from && r.RegisteredAt < to)
+        var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
+        var to = new DateTimeOffset(query.To.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1);
+        var rows = await db.Registrations.AsNoTracking()
+            .Where(r => r.StoreId == query.StoreId && r.RegisteredAt >= from && r.RegisteredAt < to)
             .OrderBy(r => r.RegisteredAt).ToListAsync(ct);
+        var text = query.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return rows;
+        return [.. rows.Where(r => r.PurchaserName.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || r.InsuredName.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || r.PurchaserId.Equals(text, StringComparison.OrdinalIgnoreCase)
+            || r.TradeNo.Value == text)];
     }
 
-    public static readonly string[] Header = ["登记时间", "交易号", "支付方式", "金额", "参保人", "人员编号", "购药人", "身份证号", "手机号", "与参保人关系"];
+    public Task<IReadOnlyList<PurchaseRegistration>> ForDayAsync(int storeId, DateOnly day, CancellationToken ct = default) =>
+        SearchAsync(new RegistrationQuery(storeId, day, day), ct);
 
     /// <summary>The file is the registration record itself, so it carries the purchaser's ID number whole.</summary>
-    public static IEnumerable<IDictionary<string, object>> Rows(IEnumerable<PurchaseRegistration> registrations) =>
-        registrations.Select(r => (IDictionary<string, object>)Header.Zip(new object[]
-        {
-            BeijingTime.From(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            r.TradeNo.Value, r.Method.ToChinese(), r.Amount.ToYuanString(), r.InsuredName, r.PsnNo,
-            r.PurchaserName, r.PurchaserId, r.Phone, r.Relation,
-        }).ToDictionary(p => p.First, p => p.Second));
-
-    /// <summary>交易号, 人员编号 and 身份证号 written as text Excel keeps whole.</summary>
-    public static byte[] ToCsv(IEnumerable<PurchaseRegistration> registrations) =>
-        Export.CsvExport.Write(Header, Rows(registrations).Select(r => (IReadOnlyList<object?>)r
-            .Select(kv => kv.Key is "交易号" or "人员编号" or "身份证号" ? new Export.CsvExport.Id((string)kv.Value) : kv.Value).ToList()));
-
-    public static byte[] ToXlsx(IEnumerable<PurchaseRegistration> registrations)
-    {
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(Rows(registrations).ToList(), excelType: ExcelType.XLSX);
-        return buffer.ToArray();
-    }
+    public static Export.ReportTable Table(IEnumerable<PurchaseRegistration> registrations) =>
+        new("登记台账", ["登记时间", "交易号", "支付方式", "金额", "参保人", "人员编号", "购药人", "身份证号", "手机号", "与参保人关系"],
+        [
+            .. registrations.Select(r => (IReadOnlyList<object?>)
+            [
+                BeijingTime.From(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                new Export.CsvExport.Id(r.TradeNo.Value), r.Method.ToChinese(), r.Amount, r.InsuredName, new Export.CsvExport.Id(r.PsnNo),
+                r.PurchaserName, new Export.CsvExport.Id(r.PurchaserId), new Export.CsvExport.Id(r.Phone), r.Relation,
+            ]),
+        ]);
 }

@@ -37,23 +37,25 @@ public static class PosApi
                 : Results.Ok(OrderDto.From(order));
         });
 
-        app.MapGet("/registrations/export", async (string? date, string? format, RegistrationLedger ledger,
+        app.MapGet("/registrations/export", async (string? date, string? from, string? to, string? q, string? format, RegistrationLedger ledger,
             Microsoft.Extensions.Options.IOptions<PharmacyPos.Checkout.TerminalOptions> terminal, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-                return Problem(new PosError("DATE_INVALID", "日期格式不正确，应为 yyyy-MM-dd。"), StatusCodes.Status400BadRequest);
-            if (format is not (null or "csv" or "xlsx"))
-                return Problem(new PosError("FORMAT_INVALID", "导出格式只能是 csv 或 xlsx。"), StatusCodes.Status400BadRequest);
-            var rows = await ledger.ExportDayAsync(terminal.Value.StoreId, day, format ?? "csv", ct);
-            return format switch
-            {
-                "xlsx" => Results.File(RegistrationLedger.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"登记台账-{date}.xlsx"),
-                _ => Results.File(RegistrationLedger.ToCsv(rows), "text/csv", $"登记台账-{date}.csv"),
-            };
+            if (!TryDay(from ?? date, out var first) || !TryDay(to ?? date, out var last))
+                return Problem(ReportDownload.DateInvalid, StatusCodes.Status400BadRequest);
+            var query = new RegistrationQuery(terminal.Value.StoreId, first, last, q);
+            if (!query.IsValid)
+                return Problem(new PosError("RANGE_INVALID", $"日期范围不正确：开始日期不能晚于结束日期，且最多 {RegistrationQuery.MaxDays} 天。"), StatusCodes.Status400BadRequest);
+            if (!ReportDownload.TryFormat(format, out var kind, out var refusal)) return refusal!;
+            var rows = await ledger.ExportAsync(query, kind, ct);
+            var name = first == last ? $"登记台账-{first:yyyy-MM-dd}" : $"登记台账-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}";
+            return ReportDownload.File(RegistrationLedger.Table(rows), kind, name);
         }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
 
         return app;
     }
+
+    internal static bool TryDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     /// <summary>A use case's refusal: the HTTP status follows from the error's kind, nowhere chosen by its code.</summary>
     internal static IResult Problem(PosError error) => Problem(error, error.Kind switch
