@@ -60,6 +60,13 @@ public abstract record RefundOutcome
 
     public sealed record Refunded(Money Amount) : RefundOutcome;
 
+    /// <summary>
+    /// A refusal in the channel's own Chinese words (sub_msg, err_code_des) for the cashier; the
+    /// code stays in the channel call's log line. A message that is not Chinese falls back.
+    /// </summary>
+    public static string Says(string? message, string fallback) =>
+        message?.Trim() is { Length: > 0 } m && m.Any(c => c >= '\u4e00' && c <= '\u9fff') ? m : fallback;
+
     /// <summary>Accepted and still being processed (WeChat PROCESSING); query again.</summary>
     public sealed record Processing : RefundOutcome;
 

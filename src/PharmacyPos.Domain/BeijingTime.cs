@@ -12,6 +12,10 @@ public static class BeijingTime
 
     public static DateTimeOffset From(DateTimeOffset instant) => instant.ToOffset(Offset);
 
+    /// <summary>How every screen, receipt, file and audit line shows a time: yyyy-MM-dd HH:mm:ss, Beijing time.</summary>
+    public static string Text(DateTimeOffset instant) =>
+        From(instant).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The years a till's records can fall in; a typed time outside them is a slip of the keys, not a query.</summary>
     public const int FirstYear = 2000, LastYear = 2099;
 

@@ -109,7 +109,7 @@ public sealed class AlipayClient : IPaymentChannel, Bills.IChannelBill, IDisposa
             "10000" => new RefundOutcome.Refunded(refund.RefundAmount),
             "40004" when r.SubCode == "ACQ.SYSTEM_ERROR" => new RefundOutcome.Unknown(r.SubCode),
             "20000" => new RefundOutcome.Unknown("20000 " + r.SubCode),
-            _ => new RefundOutcome.Failed($"{r.SubCode} {r.SubMsg}".Trim()),
+            _ => new RefundOutcome.Failed(RefundOutcome.Says(r.SubMsg, "支付宝拒绝退款")),
         };
     }
 

@@ -105,7 +105,7 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
             // Refusals the refund docs define as final: no money moved.
             "TRADE_STATE_ERROR" or "INVALID_REQ_TOO_MUCH" or "NOTENOUGH" or "ORDERNOTEXIST" or "USER_ACCOUNT_ABNORMAL" or "PARAM_ERROR"
                 or "INVALID_TRANSACTIONID" or "APPID_NOT_EXIST" or "MCHID_NOT_EXIST" or "SIGNERROR" or "XML_FORMAT_ERROR"
-                or "REQUIRE_POST_METHOD" or "POST_DATA_EMPTY" or "NOT_UTF8" => new RefundOutcome.Failed($"{r.Get("err_code")} {r.Get("err_code_des")}"),
+                or "REQUIRE_POST_METHOD" or "POST_DATA_EMPTY" or "NOT_UTF8" => new RefundOutcome.Failed(RefundOutcome.Says(r.Get("err_code_des"), "微信支付拒绝退款")),
             // SYSTEMERROR, BIZERR_NEED_RETRY, FREQUENCY_LIMITED and anything unlisted: asked again under the same number.
             var other => new RefundOutcome.Unknown("err_code " + other),
         };
@@ -122,7 +122,8 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         {
             "SUCCESS" => new RefundOutcome.Refunded(new Money(long.Parse(r.Get("refund_fee_0"), CultureInfo.InvariantCulture))),
             "PROCESSING" => new RefundOutcome.Processing(),
-            var other => new RefundOutcome.Failed("refund_status " + other),
+            "REFUNDCLOSE" => new RefundOutcome.Failed("微信支付退款已关闭"),
+            _ => new RefundOutcome.Failed("微信支付退款异常（退款到银行卡失败，需在商户平台处理）"),
         };
     }
 

@@ -114,7 +114,7 @@ public sealed class MobileCheckout(
             ? await platform.SettleAsync(new InsuranceSettlement(payment, person), ct)
             : await channels.For(order.Method).PayAsync(payment, ct);
         log.LogInformation("Order {TradeNo}: pay answered {Outcome}", order.TradeNo, outcome);
-        Apply(order, outcome, "pay");
+        Apply(order, outcome, "支付请求");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -189,7 +189,7 @@ public sealed class MobileCheckout(
             var last = await channel.QueryAsync(order.TradeNo.Value, ct);
             if (last is ChannelOutcome.Paid)
             {
-                Apply(order, last, "query");
+                Apply(order, last, "查询");
                 return false;
             }
             // The reason on the screen is the true one: a channel that does not answer is not a customer who did not confirm.
@@ -233,10 +233,10 @@ public sealed class MobileCheckout(
                 break;
             case CancelOutcome.Failed:
                 // The channel will not cancel: only its own word on the trade decides now.
-                Apply(order, await channel.QueryAsync(order.TradeNo.Value, ct), "query after refused cancel");
+                Apply(order, await channel.QueryAsync(order.TradeNo.Value, ct), "撤销被拒后查询");
                 break;
             default:
-                order.RecordAnswer("cancel", cancelled.ToString() ?? "", clock.GetUtcNow());
+                order.RecordAnswer("撤销", JournalText.Of(cancelled), clock.GetUtcNow());
                 break;
             // Retry and Unknown: the next poll cancels again, with the same 交易号.
         }
@@ -259,7 +259,7 @@ public sealed class MobileCheckout(
                 order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason, order.Method), now);
                 break;
             default:
-                if (call is not null) order.RecordAnswer(call, outcome.ToString() ?? "", now);
+                if (call is not null) order.RecordAnswer(call, JournalText.Of(outcome), now);
                 break;
         }
     }

@@ -72,7 +72,7 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     {
         _ when retryAt is { } at => $"该终端尝试过多，暂缓至 {Domain.BeijingTime.From(at):HH:mm:ss}（{client}）",
         SignInOutcome.WrongPassword => $"密码错误（全部终端累计第 {account.FailedSignIns} 次，{client}）",
-        SignInOutcome.LockedOut => $"账号锁定至 {account.LockedUntil:O}",
+        SignInOutcome.LockedOut => $"账号锁定至 {(account.LockedUntil is { } until ? Domain.BeijingTime.Text(until) : "")}",
         SignInOutcome.Disabled => "账号已停用",
         _ => null,
     };

@@ -79,7 +79,8 @@ public sealed class Order : IJournaled
             InsuredName = route.Insured?.InsuredName,
             ConfirmDeadline = now + confirmWindow,
         };
-        order.Note(now, JournalEvents.OrderWritten, $"{route.Method} {order.Total}, {order.Lines.Count} lines, confirm by {order.ConfirmDeadline:O}");
+        order.Note(now, JournalEvents.OrderWritten,
+            $"{order.Total}，{order.Lines.Count} 行，须在 {BeijingTime.Text(order.ConfirmDeadline.Value)} 前确认");
         return order;
     }
 
@@ -87,12 +88,12 @@ public sealed class Order : IJournaled
     public void RecordAnswer(string call, string answer, DateTimeOffset now)
     {
         if (IsFinal) return;
-        Note(now, JournalEvents.PaymentAnswered, $"{call}: {answer}");
+        Note(now, JournalEvents.PaymentAnswered, $"{call}：{answer}");
     }
 
     public void MarkPaid(string channelTradeId, DateTimeOffset now)
     {
-        Move(OrderStatus.Pending, OrderStatus.Paid, now, JournalEvents.OrderPaid, $"channel trade {channelTradeId}");
+        Move(OrderStatus.Pending, OrderStatus.Paid, now, JournalEvents.OrderPaid, $"渠道交易号 {channelTradeId}");
         ChannelTradeId = channelTradeId;
         PaidAt = now;
         FinishedAt = now;
@@ -100,7 +101,7 @@ public sealed class Order : IJournaled
 
     public void MarkFailed(PosError error, DateTimeOffset now)
     {
-        Move(OrderStatus.Pending, OrderStatus.Failed, now, JournalEvents.OrderFailed, error.Code);
+        Move(OrderStatus.Pending, OrderStatus.Failed, now, JournalEvents.OrderFailed, error.Message);
         FailureCode = error.Code;
         FailureMessage = error.Message;
         FinishedAt = now;
@@ -114,7 +115,7 @@ public sealed class Order : IJournaled
         Version++;
         FailureCode = reason.Code;
         FailureMessage = reason.Message;
-        Note(now, JournalEvents.CancelDecided, reason.Code);
+        Note(now, JournalEvents.CancelDecided, reason.Message);
     }
 
     /// <summary>Recovery, not a till, brought this attempt to its end.</summary>
@@ -163,7 +164,7 @@ public sealed class Order : IJournaled
             Status = OrderStatus.Paid,
             PaidAt = now,
         };
-        order.Note(now, JournalEvents.PaidInCash, $"received {tender.Received}, change {tender.Change}");
+        order.Note(now, JournalEvents.PaidInCash, $"实收 {tender.Received}，找零 {tender.Change}");
         return order;
     }
 }

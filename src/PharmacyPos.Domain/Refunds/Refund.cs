@@ -57,7 +57,7 @@ public sealed class Refund : IJournaled
             RequestedAt = now,
             ApprovedBy = approvedBy,
         };
-        refund.Note(now, JournalEvents.RefundRequested, $"{refund.RefundNo} {refund.Amount}" + (approvedBy is null ? "" : $", approved by {approvedBy}"));
+        refund.Note(now, JournalEvents.RefundRequested, $"退款单号 {refund.RefundNo}，{refund.Amount}" + (approvedBy is null ? "" : $"，批准人 {approvedBy}"));
         return refund;
     }
 
@@ -65,7 +65,7 @@ public sealed class Refund : IJournaled
     public void Sent(DateTimeOffset now)
     {
         Attempts++;
-        Note(now, JournalEvents.RefundSent, $"attempt {Attempts}");
+        Note(now, JournalEvents.RefundSent, $"第 {Attempts} 次发送");
     }
 
     public void Complete(DateTimeOffset now)
@@ -86,7 +86,7 @@ public sealed class Refund : IJournaled
     public void Retry(DateTimeOffset now, string? approvedBy = null)
     {
         ApprovedBy = approvedBy;
-        Move(RefundStatus.Requested, now, JournalEvents.RefundRetried, RefundNo + (approvedBy is null ? "" : $", approved by {approvedBy}"));
+        Move(RefundStatus.Requested, now, JournalEvents.RefundRetried, $"退款单号 {RefundNo}" + (approvedBy is null ? "" : $"，批准人 {approvedBy}"));
         FinishedAt = null;
     }
 

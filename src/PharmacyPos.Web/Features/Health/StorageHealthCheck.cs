@@ -16,7 +16,7 @@ public sealed class StorageHealthCheck(StorageWatch watch, IOptions<DatabaseOpti
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         if (watch.Failing is { } failing)
-            return HealthCheckResult.Degraded($"写入失败（{failing.Failure}）自 {failing.Since:O}：{StorageFailures.ErrorFor(failing.Failure).Message}");
+            return HealthCheckResult.Degraded($"写入失败（{failing.Failure}）自 {Domain.BeijingTime.Text(failing.Since)}：{StorageFailures.ErrorFor(failing.Failure).Message}");
         if (!options.Value.IsPostgreSql && await SqliteWriteLockHeldAsync(ct))
             return HealthCheckResult.Degraded(StorageFailures.ErrorFor(StorageFailure.Busy).Message);
         return HealthCheckResult.Healthy();
