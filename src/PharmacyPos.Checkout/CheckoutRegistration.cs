@@ -43,6 +43,7 @@ public static class CheckoutRegistration
         services.AddSingleton<PaymentChannels>();
         services.AddScoped<MobileCheckout>();
         services.AddScoped<RefundSearch>();
+        services.AddScoped<Orders.OrderRecords>();
         services.AddScoped<RefundCheckout>();
         services.AddSingleton<PaymentRecovery>();
         services.AddScoped<TerminalSignIn>();

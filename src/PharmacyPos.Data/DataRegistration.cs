@@ -29,6 +29,7 @@ public static class DataRegistration
         services.AddScoped<Catalogue.PriceEdit>();
         services.AddScoped<Registrations.RegistrationLedger>();
         services.AddScoped<Audit.AuditSearch>();
+        services.AddScoped<Reports.SalesReports>();
         return services;
     }
 }

@@ -71,6 +71,10 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         try
         {
             AuditTrail.RefuseRewrites(ChangeTracker);
+            // An order carries its cashier (sales by cashier, and the shift later): the one signed in at the till that wrote it.
+            if (staff?.Current is { IsStaff: true } cashier)
+                foreach (var added in ChangeTracker.Entries<Order>().Where(e => e.State == EntityState.Added))
+                    added.Entity.WrittenBy(cashier.UserName, cashier.DisplayName);
             audit = AuditTrail.Collect(ChangeTracker, staff, Now);
             Audit.AddRange(audit);
             (sources, entries) = CollectJournal();

@@ -96,6 +96,7 @@ public static class PosHost
         app.MapCheckoutApi();
         PharmacyPos.Web.Features.Reconciliation.ReconciliationExport.MapReconciliationExport(app);
         PharmacyPos.Web.Features.Audit.AuditExport.MapAuditExport(app);
+        PharmacyPos.Web.Features.Reports.ReportsExport.MapReportsExport(app);
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -14,8 +14,12 @@ namespace PharmacyPos.Checkout.Refunds;
 /// has in hand: the 社保编码 (人员编号), the social-security card's number or the resident ID number.
 /// </summary>
 /// <param name="IncludeFailed">Also list attempts that never took money (支付失败): off by default, they are not refundable.</param>
+/// <param name="Person">订单查询: an insured person's or purchaser's name (part of it) or a purchaser's phone number.</param>
+/// <param name="Drug">订单查询: a drug's 编码 or part of its name, on any line.</param>
+/// <param name="Amount">订单查询: the order's total, to the fen.</param>
+/// <param name="AnyStatus">订单查询: every attempt, also those still being paid.</param>
 public sealed record RefundQuery(string? SocialSecurityNo, string? TradeNo, DateTimeOffset? Start, DateTimeOffset? End, int Page = 1,
-    bool IncludeFailed = false);
+    bool IncludeFailed = false, string? Person = null, string? Drug = null, Money? Amount = null, bool AnyStatus = false);
 
 public sealed record OrderRow(long Id, TradeNo TradeNo, DateTimeOffset CreatedAt, Money Total, PaymentMethod Method,
     string? InsuredNoMasked, OrderStatus Status, string? RefundNote)
@@ -95,8 +99,15 @@ public sealed class RefundSearch(PosDbContext db, IOptions<TerminalOptions> term
 
     private IQueryable<Order> Filter(RefundQuery query, int storeId, string psnNo, TradeNo tradeNo)
     {
-        var orders = db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status != OrderStatus.Pending);
-        if (!query.IncludeFailed) orders = orders.Where(o => o.Status != OrderStatus.Failed);
+        var orders = db.Orders.AsNoTracking().Where(o => o.StoreId == storeId);
+        if (!query.AnyStatus) orders = orders.Where(o => o.Status != OrderStatus.Pending);
+        if (!query.IncludeFailed && !query.AnyStatus) orders = orders.Where(o => o.Status != OrderStatus.Failed);
+        if (query.Person?.Trim() is { Length: > 0 } person)
+            orders = orders.Where(o => (o.InsuredName != null && o.InsuredName.Contains(person))
+                || db.Registrations.Any(r => r.TradeNo == o.TradeNo && (r.PurchaserName.Contains(person) || r.Phone == person)));
+        if (query.Drug?.Trim() is { Length: > 0 } drug)
+            orders = orders.Where(o => o.Lines.Any(l => l.DrugCode == drug || l.DrugName.Contains(drug)));
+        if (query.Amount is { } amount) orders = orders.Where(o => o.Total == amount);
         if (psnNo.Length > 0) orders = orders.Where(o => o.PsnNo == psnNo);
         if (tradeNo != default) orders = orders.Where(o => o.TradeNo == tradeNo);
         if (query.Start is { } start) orders = orders.Where(o => o.CreatedAt >= start);

@@ -250,6 +250,14 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.Property<long?>("CashReceived")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Cashier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CashierName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<long?>("Change")
                         .HasColumnType("bigint");
 

@@ -24,6 +24,8 @@ internal sealed class OrderConfiguration(bool distributed, PharmacyPos.Data.Pers
         b.Property(o => o.PsnNo).HasMaxLength(PharmacyPos.Data.PersonalData.PersonalDataProtector.SealedLength(40))
             .HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)new PharmacyPos.Data.PersonalData.SealedConverter(protector));
         b.Property(o => o.InsuredName).HasMaxLength(50);
+        b.Property(o => o.Cashier).HasMaxLength(32);
+        b.Property(o => o.CashierName).HasMaxLength(30);
         b.Property(o => o.FailureCode).HasMaxLength(40);
         b.Property(o => o.FailureMessage).HasMaxLength(200);
         b.Ignore(o => o.IsFinal);

@@ -20,4 +20,24 @@ public static class JournalEvents
     public const string RefundCompleted = "refund.completed";
     public const string RefundFailed = "refund.failed";
     public const string RefundRetried = "refund.retried";
+
+    /// <summary>What a manager reads in 订单查询; the stable name stays for grep.</summary>
+    public static string ToChinese(string journalEvent) => journalEvent switch
+    {
+        OrderWritten => "订单写入，开始支付",
+        PaidInCash => "现金收款",
+        PaymentAnswered => "渠道应答",
+        OrderPaid => "支付成功",
+        OrderFailed => "支付失败",
+        CancelDecided => "决定撤销",
+        RefundClaimed => "开始退单",
+        OrderRefunded => "订单已退款",
+        RefundReturnedToPaid => "退款未成，订单仍为已支付",
+        RefundRequested => "退款申请",
+        RefundSent => "退款请求发往渠道",
+        RefundCompleted => "退款成功",
+        RefundFailed => "退款失败",
+        RefundRetried => "重新退款",
+        _ => journalEvent,
+    };
 }

@@ -44,6 +44,18 @@ public sealed class Order : IJournaled
     public Money? Change { get; private set; }
     public IReadOnlyList<OrderLine> Lines => _lines;
 
+    /// <summary>Who was signed in at the till when the order was written (account and name); null on orders from before this was kept.</summary>
+    public string? Cashier { get; private set; }
+    public string? CashierName { get; private set; }
+
+    /// <summary>Set once, as the order is first saved, from the staff on duty at the till.</summary>
+    public void WrittenBy(string userName, string displayName)
+    {
+        if (Cashier is not null) return;
+        Cashier = userName;
+        CashierName = displayName;
+    }
+
     /// <summary>The channel's own id once paid: trade_no, transaction_id or setl_id.</summary>
     public string? ChannelTradeId { get; private set; }
     /// <summary>Why the money went this way (注意事项 1/2), as the cashier was shown it.</summary>

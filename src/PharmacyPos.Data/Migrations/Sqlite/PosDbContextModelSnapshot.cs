@@ -232,6 +232,14 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.Property<long?>("CashReceived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Cashier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CashierName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Change")
                         .HasColumnType("INTEGER");
 
