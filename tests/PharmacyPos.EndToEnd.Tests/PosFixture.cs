@@ -44,9 +44,10 @@ public sealed class PosFixture : IAsyncLifetime
     /// A fresh till: a new browser context on the sale screen, keyboard attached, with a demo
     /// account signed in (through the 登录 form once per role; later tills reuse its cookie).
     /// </summary>
-    public async Task<IPage> OpenTillAsync(string path = "/", string readyWhen = "body[data-till-ready]", StaffRole role = StaffRole.Cashier)
+    /// <param name="width">1366 (the usual till monitor) or 1024 (a small one, at 768 high).</param>
+    public async Task<IPage> OpenTillAsync(string path = "/", string readyWhen = "body[data-till-ready]", StaffRole role = StaffRole.Cashier, int width = 1366)
     {
-        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } };
+        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = width, Height = width <= 1024 ? 768 : 800 } };
         string? state;
         lock (_signedIn) _signedIn.TryGetValue(role, out state);
         if (state is not null) options.StorageState = state;

@@ -49,6 +49,11 @@ public partial class StaffAccountTests(PosFixture pos)
             await page.WaitForSelectorAsync("body[data-till-ready]");
 
             await page.Locator(".topbar nav").GetByText("账号").ClickAsync();
+            await Expect(page.GetByTestId("staff-table")).ToBeVisibleAsync();
+            await page.SetViewportSizeAsync(1024, 768);
+            var small = await SmallMonitor.ProblemsAsync(page);
+            Assert.True(small.Length == 0, "/staff at 1024 px: " + string.Join("; ", small));
+            await page.SetViewportSizeAsync(1366, 800);
             await page.GetByTestId("new-user").FillAsync("Wang.Wu");
             await page.GetByTestId("new-name").FillAsync("王五");
             await page.GetByTestId("new-role").SelectOptionAsync(StaffRole.Cashier.ToString());
