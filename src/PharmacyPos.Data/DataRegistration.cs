@@ -30,6 +30,7 @@ public static class DataRegistration
         services.AddScoped<Registrations.RegistrationLedger>();
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Reports.SalesReports>();
+        services.AddScoped<Catalogue.CatalogueExport>();
         return services;
     }
 }

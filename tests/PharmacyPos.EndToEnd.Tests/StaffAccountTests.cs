@@ -62,6 +62,24 @@ public partial class StaffAccountTests(PosFixture pos)
             var temporary = Regex.Match(await page.GetByTestId("staff-message").TextContentAsync() ?? "", "临时密码 (\\S+?)。").Groups[1].Value;
             await Expect(page.GetByTestId("staff-table")).ToContainTextAsync("待修改密码");
 
+            // Enter in the form creates; 停用 asks first, showing the change, and 否 changes nothing.
+            await page.GetByTestId("new-user").FillAsync("zhao.liu");
+            await page.GetByTestId("new-name").FillAsync("赵六");
+            await page.GetByTestId("new-name").PressAsync("Enter");
+            await Expect(page.GetByTestId("staff-message")).ToContainTextAsync("已新建账号 zhao.liu");
+            var zhao = page.GetByTestId("staff-table").Locator("tr", new() { HasText = "zhao.liu" });
+            await Expect(zhao).ToContainTextAsync("待修改密码");
+            await zhao.GetByTestId("toggle-disabled").ClickAsync();
+            await Expect(page.GetByTestId("staff-confirm")).ToContainTextAsync("正常 → 已停用");
+            await Expect(page.GetByTestId("staff-confirm-yes")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("n");
+            await Expect(page.GetByTestId("staff-confirm")).ToHaveCountAsync(0);
+            await Expect(zhao).Not.ToContainTextAsync("已停用");
+            await zhao.GetByTestId("toggle-disabled").ClickAsync();
+            await page.GetByTestId("staff-confirm-yes").ClickAsync();
+            await Expect(zhao).ToContainTextAsync("已停用");
+            await Expect(page.GetByTestId("change-password")).ToHaveTextAsync("修改密码");
+
             await page.GetByTestId("signout").ClickAsync();
             await page.GetByTestId("signout-submit").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/signin$"));

@@ -33,7 +33,7 @@ public static class CatalogueFile
         {
             var cells = new Dictionary<string, string>();
             for (var i = 0; i < header.Length; i++)
-                cells[header[i].Trim()] = csv.TryGetField<string>(i, out var v) ? v ?? "" : "";
+                cells[header[i].Trim()] = csv.TryGetField<string>(i, out var v) ? Export.CsvExport.FromCell(v ?? "") : "";
             if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new CatalogueRow(csv.Parser.Row, cells));
         }

@@ -62,6 +62,17 @@ public static class CsvExport
         _ => Defuse(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
+    /// <summary>
+    /// A cell of a file this writer made, as it was before writing: ="…" around an identifier and
+    /// the apostrophe before a defused formula come off, so an exported file imports unchanged.
+    /// </summary>
+    public static string FromCell(string cell)
+    {
+        if (cell.Length > 3 && cell.StartsWith("=\"", StringComparison.Ordinal) && cell.EndsWith('"') && cell[2..^1].All(char.IsAsciiLetterOrDigit))
+            return cell[2..^1];
+        return cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+    }
+
     /// <summary>Text a spreadsheet would read as a formula gets a leading apostrophe; anything else is left as it is.</summary>
     public static string Defuse(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;

@@ -54,8 +54,10 @@
   function onKeyDown(ev) {
     if (modalOpen()) { keepKeysInDialog(ev); return; }
     if (ev.key === 'F8' && openReceipt()) { ev.preventDefault(); return; }
-    if (!target) return;
+    // Only while the till's entry box is on the page: a detach can miss (a new proxy per call), and
+    // after leaving the till a back-office form must keep its own Enter.
     const e = entry();
+    if (!target || !e) return;
     const el = ev.target;
     const inEntry = el === e;
     const inOtherField = isField(el) && !inEntry;
