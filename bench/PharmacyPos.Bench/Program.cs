@@ -7,7 +7,7 @@ using PharmacyPos.Bench;
 var quick = args.Contains("--quick");
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "scanner", "micro"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "reports", "scanner", "micro"];
 var console = Console.Out;
 var results = new List<Result>();
 var providers = postgres is null ? new string?[] { null } : [null, postgres];
@@ -26,6 +26,11 @@ foreach (var provider in only.Contains("queries") ? providers : [])
     results.AddRange(await new QueryLoad(console).RefundQueriesAsync(provider, quick ? 20_000 : 1_000_000, quick ? 100 : 1000));
     console.WriteLine($"3. catalogue ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new QueryLoad(console).CatalogueAsync(provider, quick ? 5_000 : 100_000, quick ? 200 : 2000));
+}
+foreach (var provider in only.Contains("reports") ? providers : [])
+{
+    console.WriteLine($"7. sales report ({(provider is null ? "SQLite" : "PostgreSQL")})");
+    results.AddRange(await new QueryLoad(console).SalesReportAsync(provider, quick ? 20_000 : 300_000, quick ? 2 : 5));
 }
 if (only.Contains("scanner")) { console.WriteLine("4. scanner to screen"); results.Add(await new ScannerLoad(console).RunAsync(quick ? 15 : 100)); }
 if (only.Contains("micro")) { console.WriteLine("6. micro-benchmarks"); results.AddRange(Micro.Run(quick, console)); }

@@ -88,6 +88,82 @@ public sealed class QueryLoad(TextWriter console)
     }
 
     /// <summary>The limit a query is held against: the cheapest round trip the same stack makes (SELECT 1 through EF).</summary>
+    /// <summary>销售报表 for a whole year of a busy store: every order with two lines, refunds on their own day.</summary>
+    public async Task<List<Result>> SalesReportAsync(string? postgres, int orders, int samples)
+    {
+        await using var database = await TestDatabase.CreateAsync(postgres);
+        var clock = Stopwatch.StartNew();
+        await using (var db = database.NewContext()) await FillYearAsync(db, orders);
+        console.WriteLine($"  {database.Provider}: {orders:N0} orders with {orders * 2:N0} lines written in {clock.Elapsed.TotalSeconds:0.0} s");
+        var times = new List<double>();
+        var year = DateOnly.FromDateTime(Start.DateTime);
+        for (var i = 0; i < samples + 1; i++)
+        {
+            await using var db = database.NewContext();
+            var t = Stopwatch.StartNew();
+            var report = await new PharmacyPos.Data.Reports.SalesReports(db).BuildAsync(1, year, year.AddDays(364));
+            if (i >= 1) times.Add(t.Elapsed.TotalMilliseconds); // the first warms up
+            if (report.Total.Count == 0 || report.BestSellers.Count == 0) throw new InvalidOperationException("The report found nothing.");
+        }
+        var (p50, _, p99) = Stats.Of(times);
+        console.WriteLine($"  {database.Provider} 销售报表, one year: p50 {p50:0} ms, worst {times.Max():0} ms");
+        return [new Result("7. 销售报表 over " + orders.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " orders (a year)",
+            $"{database.Provider}, whole year by method, cashier, terminal, drug: p50 / worst of {samples}", $"{Stats.Ms(p50)} / {Stats.Ms(times.Max())}", "< 1 s",
+            $"{orders * 2:N0} order lines grouped", times.Max() < 1000)];
+    }
+
+    private static async Task FillYearAsync(Microsoft.EntityFrameworkCore.DbContext db, int count)
+    {
+        var spacing = TimeSpan.FromDays(365) / count;
+        PaymentMethod[] methods = [PaymentMethod.Cash, PaymentMethod.InsuranceAccount, PaymentMethod.Alipay, PaymentMethod.WeChatPay, PaymentMethod.SocialSecurityCard];
+        await FillDrugsAsync(db, 2_000);
+        await InsertAsync(db, count, """
+            INSERT INTO orders ("Id", "StoreId", "TradeNo", "TerminalId", "CreatedAt", "PaidAt", "Total", "Method", "Status", "Cashier", "CashierName", "CancelRequested", "Version", "SettledUnattended")
+            VALUES (@id, 1, @t, @term, @c, @paid, @total, @m, @s, @who, @name, FALSE, 1, FALSE)
+            """, (n, set) =>
+        {
+            var failed = n % 25 == 0 && n % 40 != 0;
+            var at = (Start + spacing * n).ToUnixTimeMilliseconds();
+            set("id", (long)n + 1);
+            set("t", TradeNoOf(n));
+            set("term", $"T0001-0{n % 3 + 1}");
+            set("c", at);
+            set("paid", failed ? DBNull.Value : at);
+            set("total", 2L * (100L + n % 2_000 % 10_000) * (1 + n % 3));
+            set("m", (int)methods[n % methods.Length]);
+            set("s", (int)(n % 40 == 0 ? OrderStatus.Refunded : failed ? OrderStatus.Failed : OrderStatus.Paid));
+            set("who", $"cashier{n % 4}");
+            set("name", $"收银员{n % 4}");
+        });
+        await InsertAsync(db, count * 2, """
+            INSERT INTO order_lines ("StoreId", "OrderId", "LineNo", "DrugCode", "DrugName", "Specification", "Unit", "WhollySelfPaid", "UnitPrice", "Quantity")
+            VALUES (1, @o, @no, @code, @name, '10片/盒', '盒', FALSE, @price, @q)
+            """, (n, set) =>
+        {
+            var order = n / 2;
+            var drug = (order + n % 2 * 7) % 2_000;
+            set("o", (long)order + 1);
+            set("no", n % 2 + 1);
+            set("code", $"YB{drug:D7}");
+            set("name", $"测试药品{drug}");
+            set("price", 100L + drug % 10_000);
+            set("q", 1 + order % 3);
+        });
+        await InsertAsync(db, count / 40, """
+            INSERT INTO refunds ("StoreId", "OrderId", "TradeNo", "RefundNo", "Method", "Amount", "Status", "RequestedAt", "FinishedAt", "Attempts")
+            VALUES (1, @o, @t, @r, @m, @a, 2, @at, @at, 1)
+            """, (n, set) =>
+        {
+            var order = n * 40; // the refunded orders
+            set("o", (long)order + 1);
+            set("t", TradeNoOf(order));
+            set("r", TradeNoOf(order) + "R1");
+            set("m", (int)methods[order % methods.Length]);
+            set("a", 2L * (100L + order % 2_000 % 10_000) * (1 + order % 3));
+            set("at", (Start + spacing * order + TimeSpan.FromHours(1)).ToUnixTimeMilliseconds());
+        });
+    }
+
     private static async Task<double> FloorAsync(TestDatabase database, int samples)
     {
         await using var db = database.NewContext();
