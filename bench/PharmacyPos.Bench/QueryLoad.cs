@@ -213,7 +213,7 @@ public sealed class QueryLoad(TextWriter console)
     private static async Task InsertAsync(Microsoft.EntityFrameworkCore.DbContext db, int count, string sql, Action<int, Action<string, object>> fill)
     {
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;

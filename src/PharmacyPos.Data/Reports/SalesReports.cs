@@ -7,9 +7,8 @@ using PharmacyPos.Domain.Refunds;
 namespace PharmacyPos.Data.Reports;
 
 /// <summary>
-/// Builds 销售报表 in the database's own GROUP BY: orders are grouped by what the report splits
-/// on and by their total, so a year of a busy store (≈ 300 000 orders) comes back as a few
-/// thousand groups, and the amounts (whole fen, kept as <see cref="Money"/>) are summed here.
+/// Builds 销售报表 in the database's own GROUP BY: a year of a busy store (≈ 300 000 orders)
+/// comes back as a few dozen rows per split and one row per drug sold.
 /// </summary>
 public sealed class SalesReports(PosDbContext db)
 {
@@ -19,30 +18,44 @@ public sealed class SalesReports(PosDbContext db)
 
     public static bool IsValidRange(DateOnly from, DateOnly to) => from <= to && to.DayNumber - from.DayNumber < MaxDays;
 
+    /// <summary>
+    /// How long before the report's first day an order paid in it may have been written: a payment
+    /// is settled within its 60 s or by recovery, which a POS that was off for days catches up late.
+    /// Bounding by the written time lets the database use its (store, time) index for a day's report.
+    /// </summary>
+    private static readonly TimeSpan LatestSettlement = TimeSpan.FromDays(7);
+
     public async Task<SalesReport> BuildAsync(int storeId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
         var end = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1);
-        var paid = db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.PaidAt >= start && o.PaidAt < end && Sold.Contains(o.Status));
+        var (s, e, written) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), (start - LatestSettlement).ToUnixTimeMilliseconds());
+        var (paid, refunding, refunded) = ((int)OrderStatus.Paid, (int)OrderStatus.Refunding, (int)OrderStatus.Refunded);
 
-        var sales = await paid.GroupBy(o => new { o.Method, o.TerminalId, o.Cashier, o.CashierName, o.Total })
-            .Select(g => new { g.Key.Method, g.Key.TerminalId, g.Key.Cashier, g.Key.CashierName, g.Key.Total, Count = g.Count() })
-            .ToListAsync(ct);
-        var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.StoreId == storeId && r.Status == RefundStatus.Refunded && r.FinishedAt >= start && r.FinishedAt < end)
-            .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { r.Method, o.TerminalId, o.Cashier, o.CashierName, r.Amount })
-            .GroupBy(x => new { x.Method, x.TerminalId, x.Cashier, x.CashierName, x.Amount })
-            .Select(g => new { g.Key.Method, g.Key.TerminalId, g.Key.Cashier, g.Key.CashierName, g.Key.Amount, Count = g.Count() })
-            .ToListAsync(ct);
+        // Amounts are whole fen in BIGINT columns on both providers; EF cannot SUM through the Money
+        // converter, so the three aggregates are SQL of their own (parameterised, the same on both).
+        var sales = await db.Database.SqlQuery<Group>($"""
+            SELECT "Method", "TerminalId", "Cashier", "CashierName", COUNT(*) AS "Count", CAST(SUM("Total") AS BIGINT) AS "Fen"
+            FROM orders
+            WHERE "StoreId" = {storeId} AND "CreatedAt" >= {written} AND "CreatedAt" < {e}
+              AND "PaidAt" >= {s} AND "PaidAt" < {e} AND "Status" IN ({paid}, {refunding}, {refunded})
+            GROUP BY "Method", "TerminalId", "Cashier", "CashierName"
+            """).ToListAsync(ct);
+        var refunds = await db.Database.SqlQuery<Group>($"""
+            SELECT r."Method", o."TerminalId", o."Cashier", o."CashierName", COUNT(*) AS "Count", CAST(SUM(r."Amount") AS BIGINT) AS "Fen"
+            FROM refunds r JOIN orders o ON o."Id" = r."OrderId"
+            WHERE r."StoreId" = {storeId} AND r."Status" = {(int)RefundStatus.Refunded} AND r."FinishedAt" >= {s} AND r."FinishedAt" < {e}
+            GROUP BY r."Method", o."TerminalId", o."Cashier", o."CashierName"
+            """).ToListAsync(ct);
         var failed = await db.Orders.AsNoTracking()
             .CountAsync(o => o.StoreId == storeId && o.Status == OrderStatus.Failed && o.CreatedAt >= start && o.CreatedAt < end, ct);
 
-        var sold = sales.Select(s => new Tally(s.Method, s.TerminalId, CashierOf(s.Cashier, s.CashierName), s.Count, s.Total * s.Count, 0, Money.Zero));
-        var returned = refunds.Select(r => new Tally(r.Method, r.TerminalId, CashierOf(r.Cashier, r.CashierName), 0, Money.Zero, r.Count, r.Amount * r.Count));
-        var all = sold.Concat(returned).ToList();
+        var all = sales.Select(g => new Tally((PaymentMethod)g.Method, g.TerminalId, CashierOf(g.Cashier, g.CashierName), (int)g.Count, new Money(g.Fen), 0, Money.Zero))
+            .Concat(refunds.Select(g => new Tally((PaymentMethod)g.Method, g.TerminalId, CashierOf(g.Cashier, g.CashierName), 0, Money.Zero, (int)g.Count, new Money(g.Fen))))
+            .ToList();
 
         var byMethod = Enum.GetValues<PaymentMethod>().Select(m => Sum(m.ToChinese(), all.Where(t => t.Method == m))).ToList();
-        var lines = await BestSellersAsync(paid, ct);
+        var lines = await BestSellersAsync(storeId, s, e, written, ct);
         return new SalesReport(from, to, byMethod, Sum("合计", all),
             [.. all.GroupBy(t => t.Cashier).Select(g => Sum(g.Key, g)).OrderByDescending(f => f.Net.Fen)],
             [.. all.GroupBy(t => t.Terminal).Select(g => Sum(g.Key, g)).OrderBy(f => f.Name, StringComparer.Ordinal)],
@@ -52,24 +65,30 @@ public sealed class SalesReports(PosDbContext db)
             failed);
     }
 
-    /// <summary>Lines of the orders that stayed sold, grouped by drug and price in SQL; the category from today's catalogue.</summary>
-    private async Task<List<DrugSales>> BestSellersAsync(IQueryable<Order> paid, CancellationToken ct)
+    /// <summary>One GROUP BY row: the split's keys, how many and how many fen.</summary>
+    private sealed record Group(int Method, string TerminalId, string? Cashier, string? CashierName, long Count, long Fen);
+
+    private sealed record LineGroup(string DrugCode, string DrugName, string Specification, long Quantity, long Fen);
+
+    /// <summary>Lines of the orders paid in the stretch that stayed sold, by drug; the category from today's catalogue.</summary>
+    private async Task<List<DrugSales>> BestSellersAsync(int storeId, long s, long e, long written, CancellationToken ct)
     {
-        var grouped = await paid.Where(o => o.Status != OrderStatus.Refunded).SelectMany(o => o.Lines)
-            .GroupBy(l => new { l.DrugCode, l.DrugName, l.Specification, l.UnitPrice })
-            .Select(g => new { g.Key.DrugCode, g.Key.DrugName, g.Key.Specification, g.Key.UnitPrice, Quantity = g.Sum(l => l.Quantity) })
-            .ToListAsync(ct);
-        var codes = grouped.Select(g => g.DrugCode).Distinct().ToList();
+        var grouped = await db.Database.SqlQuery<LineGroup>($"""
+            SELECT l."DrugCode", MIN(l."DrugName") AS "DrugName", MIN(l."Specification") AS "Specification",
+                   CAST(SUM(l."Quantity") AS BIGINT) AS "Quantity", CAST(SUM(l."UnitPrice" * l."Quantity") AS BIGINT) AS "Fen"
+            FROM order_lines l CROSS JOIN orders o
+            WHERE o."Id" = l."OrderId" AND o."StoreId" = {storeId} AND o."CreatedAt" >= {written} AND o."CreatedAt" < {e}
+              AND o."PaidAt" >= {s} AND o."PaidAt" < {e} AND o."Status" IN ({(int)OrderStatus.Paid}, {(int)OrderStatus.Refunding})
+            GROUP BY l."DrugCode"
+            """).ToListAsync(ct);
+        var codes = grouped.Select(g => g.DrugCode).ToList();
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in codes.Chunk(500))
             foreach (var d in await db.Drugs.AsNoTracking().Where(d => chunk.Contains(d.Code)).ToListAsync(ct))
                 categories[d.Code] = d.InsuranceLabel;
-        return [.. grouped.GroupBy(g => g.DrugCode).Select(g =>
-            {
-                var first = g.First();
-                return new DrugSales(g.Key, first.DrugName, first.Specification, categories.GetValueOrDefault(g.Key, "已停售"),
-                    g.Sum(x => x.Quantity), Sum(g.Select(x => x.UnitPrice * x.Quantity)));
-            }).OrderByDescending(d => d.Quantity).ThenByDescending(d => d.Amount.Fen)];
+        return [.. grouped.Select(g => new DrugSales(g.DrugCode, g.DrugName, g.Specification, categories.GetValueOrDefault(g.DrugCode, "已停售"),
+                (int)g.Quantity, new Money(g.Fen)))
+            .OrderByDescending(d => d.Quantity).ThenByDescending(d => d.Amount.Fen).ThenBy(d => d.Code, StringComparer.Ordinal)];
     }
 
     private sealed record Tally(PaymentMethod Method, string Terminal, string Cashier, int Count, Money Gross, int RefundCount, Money Refunds);
