@@ -164,6 +164,19 @@ public class BackOfficeTests(PosFixture pos)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_empty_search_says_there_is_nothing_instead_of_showing_a_bare_header()
+    {
+        var page = await pos.OpenTillAsync("/catalogue", "[data-testid=catalogue-table]", StaffRole.Manager);
+        await page.GetByTestId("catalogue-q").FillAsync("没有这种药ZZZ");
+        await Expect(page.GetByTestId("catalogue-table")).ToContainTextAsync("无记录");
+        await page.GotoAsync(pos.Server.BaseUrl + "/audit");
+        await page.GetByTestId("audit-trade").FillAsync("209901010000000000000000");
+        await page.GetByTestId("audit-query").ClickAsync();
+        await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("无记录");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Every page a manager opens, on a 1024×768 till monitor (账号, the administrator's, in <see cref="StaffAccountTests"/>).</summary>
     [Theory]
     [InlineData("/", "body[data-till-ready]")]
