@@ -113,4 +113,33 @@ public sealed class JournalTests
         order.JournalSaved();
         Assert.Empty(order.UnsavedJournal);
     }
+
+    /// <summary>The journal is shown to a manager on 订单查询 and copied into the audit log: Chinese, Beijing time, ¥0.00, no error codes.</summary>
+    [Fact]
+    public void Every_journal_text_a_person_reads_is_chinese_with_beijing_times_and_yuan_amounts()
+    {
+        var failed = Pending();
+        failed.RequestCancel(PaymentErrors.BalanceNotEnough, T0);
+        failed.MarkFailed(PaymentErrors.BalanceNotEnough, T0);
+        var paid = In(OrderStatus.Paid);
+        var sale = new Sale();
+        sale.Add(Drugs.Unmapped());
+        var cash = Order.PaidInCash(TradeNo.New(T0, 1, 2, new Random(2)), 1, "T1", T0, sale, CashTender.From(sale.Total, "50").Value);
+        var refund = Refund.For(paid, T0, approvedBy: "店长甲");
+        refund.Sent(T0);
+        refund.Fail("余额不足", T0);
+        refund.Retry(T0, "店长甲");
+
+        var texts = failed.UnsavedJournal.Concat(paid.UnsavedJournal).Concat(cash.UnsavedJournal).Concat(refund.UnsavedJournal)
+            .Select(e => e.Detail).OfType<string>().ToList();
+        Assert.Contains(texts, t => t.Contains("须在 2026-11-29 10:01:00 前确认")); // 02:00 UTC + 60 s, in Beijing time
+        Assert.Contains(texts, t => t.StartsWith("实收 ¥50.00，找零 ¥", StringComparison.Ordinal));
+        Assert.Contains(PaymentErrors.BalanceNotEnough.Message, texts);
+        Assert.Contains(texts, t => t.EndsWith("，批准人 店长甲", StringComparison.Ordinal));
+        foreach (var text in texts)
+        {
+            Assert.DoesNotMatch("[A-Za-z]{3,}", text.Replace(paid.TradeNo.Value, "").Replace("R1", ""));
+            Assert.DoesNotContain("BALANCE_NOT_ENOUGH", text);
+        }
+    }
 }
