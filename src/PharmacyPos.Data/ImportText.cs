@@ -35,12 +35,12 @@ public static class ImportText
         }
     }
 
-    private static Encoding Gb18030
+    /// <summary>.NET Core knows GB18030 only through the code-pages provider: registered once, on first need.</summary>
+    private static readonly Lazy<Encoding> Gb18030Encoding = new(() =>
     {
-        get
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(54936);
-        }
-    }
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936);
+    });
+
+    private static Encoding Gb18030 => Gb18030Encoding.Value;
 }
