@@ -58,6 +58,13 @@ public class BackOfficeTests(PosFixture pos)
         await Expect(page.GetByTestId("refund-voucher")).ToHaveCountAsync(0);
         if (width == 1366) await page.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "order-record.png"), FullPage = true });
         await page.Context.CloseAsync();
+
+        // The same who-did-what as a workbook: the 交易号 is text, the amount a number.
+        var xlsx = await pos.Http.GetByteArrayAsync($"/audit/export?tradeNo={tradeNo}&format=xlsx");
+        var audit = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(audit);
+        Assert.All(audit, r => Assert.Equal(tradeNo, r["交易号"]));
+        Assert.All(audit, r => Assert.IsNotType<string>(r["金额"]));
     }
 
     [Fact]
