@@ -84,18 +84,18 @@ public class CatalogueImportTests : IAsyncLifetime
     [Fact]
     public void A_file_without_the_required_columns_is_refused_whole()
     {
-        var ex = Assert.Throws<CatalogueFileException>(() =>
+        var ex = Assert.Throws<PharmacyPos.Data.Import.ImportFileException>(() =>
             CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes("名称,规格\n布洛芬,1")), "x.csv"));
         Assert.Contains("表头缺少必需列：编码、条码、零售价", ex.Message);
     }
 
     [Fact]
     public void An_unsupported_file_type_is_refused_in_chinese() =>
-        Assert.Contains("不支持的文件类型", Assert.Throws<CatalogueFileException>(() => CatalogueFile.Read(new MemoryStream(), "x.pdf")).Message);
+        Assert.Contains("不支持的文件类型", Assert.Throws<PharmacyPos.Data.Import.ImportFileException>(() => CatalogueFile.Read(new MemoryStream(), "x.pdf")).Message);
 
     [Fact]
     public void A_broken_xlsx_is_refused_in_chinese() =>
-        Assert.Contains("无法读取 XLSX", Assert.Throws<CatalogueFileException>(() =>
+        Assert.Contains("无法读取 XLSX", Assert.Throws<PharmacyPos.Data.Import.ImportFileException>(() =>
             CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes("not a zip")), "x.xlsx")).Message);
 
     [Fact]

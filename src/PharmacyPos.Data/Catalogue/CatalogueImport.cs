@@ -18,7 +18,7 @@ public sealed record CatalogueImportReport(int Added, int Updated, IReadOnlyList
 /// </summary>
 public sealed class CatalogueImport(PosDbContext db)
 {
-    public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<CatalogueRow> rows, CancellationToken ct = default)
+    public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<PharmacyPos.Data.Import.ImportRow> rows, CancellationToken ct = default)
     {
         // The page hides the import from cashiers; the use case refuses it too (the system's demo seed may).
         if (db.Actor.IsStaff && !db.Actor.May(Domain.Staff.Permission.ManageCatalogue))
@@ -83,7 +83,7 @@ public sealed class CatalogueImport(PosDbContext db)
         return new CatalogueImportReport(added, updated, errors.OrderBy(e => e.RowNumber).ToList());
     }
 
-    private static Drug? Parse(CatalogueRow row, List<CatalogueRowError> errors)
+    private static Drug? Parse(PharmacyPos.Data.Import.ImportRow row, List<CatalogueRowError> errors)
     {
         void Fail(string column, string message) => errors.Add(new(row.RowNumber, column, message));
 

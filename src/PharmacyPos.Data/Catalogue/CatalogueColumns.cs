@@ -1,10 +1,6 @@
-namespace PharmacyPos.Data.Catalogue;
+using PharmacyPos.Data.Import;
 
-/// <summary>One data row of a catalogue file, cells by header, before any validation.</summary>
-public sealed record CatalogueRow(int RowNumber, IReadOnlyDictionary<string, string> Cells)
-{
-    public string this[string column] => Cells.TryGetValue(column, out var v) ? v.Trim() : "";
-}
+namespace PharmacyPos.Data.Catalogue;
 
 /// <summary>The columns a catalogue file carries, in the pharmacy's own headings.</summary>
 public static class CatalogueColumns
@@ -25,4 +21,14 @@ public static class CatalogueColumns
 
     public static readonly string[] All =
         [Code, Barcode, Name, Specification, Manufacturer, Unit, RetailPrice, PinyinInitials, NationalCode, WhollySelfPaid, Category];
+
+    public static readonly TableLayout Layout = new(Required, All);
+}
+
+/// <summary>Reads a CSV or XLSX catalogue into rows.</summary>
+public static class CatalogueFile
+{
+    public static bool IsSupported(string fileName) => TableFile.IsSupported(fileName);
+
+    public static IReadOnlyList<ImportRow> Read(Stream content, string fileName) => TableFile.Read(content, fileName, CatalogueColumns.Layout);
 }
