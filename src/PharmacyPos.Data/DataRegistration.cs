@@ -31,6 +31,8 @@ public static class DataRegistration
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Reports.SalesReports>();
         services.AddScoped<Catalogue.CatalogueExport>();
+        services.AddScoped<Stock.ReceivingImport>();
+        services.AddScoped<Stock.StockQuery>();
         return services;
     }
 }

@@ -54,6 +54,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Reconciliation.ReconciliationRun> ReconciliationRuns => Set<Reconciliation.ReconciliationRun>();
+    public DbSet<Domain.Stock.StockBatch> Batches => Set<Domain.Stock.StockBatch>();
+    public DbSet<Domain.Stock.StockMovement> StockMovements => Set<Domain.Stock.StockMovement>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
@@ -132,6 +134,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.StaffSessionConfiguration());
         modelBuilder.ApplyConfiguration(new Configuration.AuditConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.StoreSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new Configuration.StockBatchConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.StockMovementConfiguration(distributed));
 
         modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
         modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);
@@ -139,6 +143,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.Entity<JournalEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope);
         modelBuilder.Entity<PurchaseRegistration>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
         modelBuilder.Entity<Reconciliation.ReconciliationRun>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Stock.StockBatch>().HasQueryFilter(b => StoreScope == null || b.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Stock.StockMovement>().HasQueryFilter(m => StoreScope == null || m.StoreId == StoreScope);
         // Store 0: what happened before any till signed in (first start), the chain's as a whole.
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope || e.StoreId == 0);
     }

@@ -55,6 +55,7 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Stor
         b.Property(s => s.Address).HasMaxLength(StoreSettings.AddressMax).HasDefaultValue("");
         b.Property(s => s.Phone).HasMaxLength(StoreSettings.PhoneMax).HasDefaultValue("");
         b.Property(s => s.PrintReceiptWhenPaid).HasDefaultValue(false);
+        b.Property(s => s.NearExpiryDays).HasDefaultValue(StoreSettings.DefaultNearExpiryDays);
     }
 }
 

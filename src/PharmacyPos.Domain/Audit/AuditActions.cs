@@ -31,6 +31,7 @@ public static class AuditActions
     public const string PriceChanged = "price.changed";
     public const string CatalogueImported = "catalogue.imported";
     public const string SettingsChanged = "settings.changed";
+    public const string StockReceived = "stock.received";
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
@@ -60,6 +61,7 @@ public static class AuditActions
         [PriceChanged] = "修改价格",
         [CatalogueImported] = "导入药品目录",
         [SettingsChanged] = "修改设置",
+        [StockReceived] = "药品入库",
     };
 
     public static string ToChinese(string action) => Chinese.GetValueOrDefault(action, action);

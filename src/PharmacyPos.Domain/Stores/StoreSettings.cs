@@ -22,6 +22,17 @@ public sealed class StoreSettings
     public string Phone { get; private set; } = "";
     /// <summary>打印小票 by itself when a payment succeeds (cash, card, 扫码), for a till with a receipt printer.</summary>
     public bool PrintReceiptWhenPaid { get; private set; }
+    /// <summary>近效期: a batch expiring within this many days is marked at the sale and in the 近效期 report (GSP leaves the window to the store).</summary>
+    public int NearExpiryDays { get; private set; } = DefaultNearExpiryDays;
+
+    public const int DefaultNearExpiryDays = 90, MaxNearExpiryDays = 365;
+
+    public PosError? WatchExpiry(int days, string by, DateTimeOffset now)
+    {
+        if (days is < 1 or > MaxNearExpiryDays) return new PosError("NEAR_EXPIRY_DAYS_INVALID", $"近效期天数应在 1 到 {MaxNearExpiryDays} 之间。");
+        (NearExpiryDays, UpdatedAt, UpdatedBy) = (days, now, by);
+        return null;
+    }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
     public const int NameMax = 40, AddressMax = 80, PhoneMax = 20;

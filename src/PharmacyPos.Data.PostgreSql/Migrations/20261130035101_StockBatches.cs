@@ -1,0 +1,108 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PharmacyPos.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class StockBatches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "NearExpiryDays",
+                table: "store_settings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 90);
+
+            migrationBuilder.CreateTable(
+                name: "stock_batches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StoreId = table.Column<int>(type: "integer", nullable: false),
+                    DrugCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LotNo = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ProducedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CostPrice = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_batches", x => new { x.StoreId, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_movements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StoreId = table.Column<int>(type: "integer", nullable: false),
+                    BatchId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    TradeNo = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    By = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_movements", x => new { x.StoreId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_stock_movements_stock_batches_StoreId_BatchId",
+                        columns: x => new { x.StoreId, x.BatchId },
+                        principalTable: "stock_batches",
+                        principalColumns: new[] { "StoreId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_batches_StoreId_DrugCode_LotNo",
+                table: "stock_batches",
+                columns: new[] { "StoreId", "DrugCode", "LotNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_batches_StoreId_ExpiresOn",
+                table: "stock_batches",
+                columns: new[] { "StoreId", "ExpiresOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_movements_BatchId_Quantity",
+                table: "stock_movements",
+                columns: new[] { "BatchId", "Quantity" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_movements_StoreId_BatchId",
+                table: "stock_movements",
+                columns: new[] { "StoreId", "BatchId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_movements_StoreId_TradeNo",
+                table: "stock_movements",
+                columns: new[] { "StoreId", "TradeNo" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "stock_movements");
+
+            migrationBuilder.DropTable(
+                name: "stock_batches");
+
+            migrationBuilder.DropColumn(
+                name: "NearExpiryDays",
+                table: "store_settings");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using PharmacyPos.Data.Export;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Stock;
+
+namespace PharmacyPos.Data.Stock;
+
+/// <summary>A batch with its stock (the ledger's sum) and the drug's name, for the 库存 page and its reports.</summary>
+public sealed record BatchLine(StockBatch Batch, string DrugName, string Specification, string Manufacturer, string Unit, int OnHand, ExpiryState State);
+
+/// <summary>库存: stock by drug and batch as the ledger sums it, and the 近效期 / 过期 lists.</summary>
+public sealed class StockQuery(PosDbContext db, TimeProvider clock)
+{
+    public enum Filter { All, NearExpiry, Expired }
+
+    public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
+
+    public async Task<IReadOnlyList<BatchLine>> ListAsync(int storeId, string? text, Filter filter, int nearExpiryDays, CancellationToken ct = default)
+    {
+        var today = Today;
+        var batches = db.Batches.AsNoTracking().Where(b => b.StoreId == storeId);
+        if (filter == Filter.Expired) batches = batches.Where(b => b.ExpiresOn < today);
+        if (filter == Filter.NearExpiry)
+        {
+            var until = today.AddDays(nearExpiryDays);
+            batches = batches.Where(b => b.ExpiresOn >= today && b.ExpiresOn <= until);
+        }
+        var q = text?.Trim();
+        var rows = await (from b in batches
+                          join d in db.Drugs.AsNoTracking() on b.DrugCode equals d.Code
+                          where string.IsNullOrEmpty(q) || b.DrugCode == q || b.LotNo == q || d.Name.Contains(q!) || d.PinyinInitials.StartsWith(q!.ToUpper())
+                          orderby b.DrugCode, b.ExpiresOn, b.LotNo
+                          select new
+                          {
+                              Batch = b, d.Name, d.Specification, d.Manufacturer, d.Unit,
+                              OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0,
+                          }).Take(2_000).ToListAsync(ct);
+        return [.. rows.Where(r => filter == Filter.All || r.OnHand > 0)
+            .Select(r => new BatchLine(r.Batch, r.Name, r.Specification, r.Manufacturer, r.Unit, r.OnHand, r.Batch.StateOn(today, nearExpiryDays)))];
+    }
+
+    public static ReportTable Table(string title, IEnumerable<BatchLine> lines) =>
+        new(title, ["编码", "药品", "规格", "生产厂家", "批号", "生产日期", "有效期至", "状态", "库存", "单位", "供应商"],
+        [
+            .. lines.Select(l => (IReadOnlyList<object?>)
+            [
+                new CsvExport.Id(l.Batch.DrugCode), l.DrugName, l.Specification, l.Manufacturer, new CsvExport.Id(l.Batch.LotNo),
+                l.Batch.ProducedOn.ToString("yyyy-MM-dd"), l.Batch.ExpiresOn.ToString("yyyy-MM-dd"), StateText(l.State), l.OnHand, l.Unit, l.Batch.Supplier,
+            ]),
+        ]);
+
+    public static string StateText(ExpiryState state) => state switch
+    {
+        ExpiryState.Expired => "过期",
+        ExpiryState.NearExpiry => "近效期",
+        _ => "正常",
+    };
+}
