@@ -98,6 +98,7 @@ public static class PosHost
         PharmacyPos.Web.Features.Audit.AuditExport.MapAuditExport(app);
         PharmacyPos.Web.Features.Reports.ReportsExport.MapReportsExport(app);
         PharmacyPos.Web.Features.Catalogue.CatalogueDownload.MapCatalogueExport(app);
+        PharmacyPos.Web.Features.Stock.StockDownload.MapStockExport(app);
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
@@ -186,7 +187,11 @@ public static class PosHost
         {
             var report = await DemoCatalogue.SeedIfEmptyAsync(db);
             if (report is not null)
+            {
                 app.Logger.LogInformation("Demo catalogue seeded: {Added} drugs, {Errors} rejected rows", report.Added, report.Errors.Count);
+                var batches = await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>());
+                app.Logger.LogInformation("Demo stock seeded: {Batches} batches", batches);
+            }
         }
     }
 

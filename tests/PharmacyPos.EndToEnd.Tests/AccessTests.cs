@@ -13,6 +13,7 @@ public class AccessTests(PosFixture pos)
 {
     private static readonly string[] TillPages = ["/", "/mobile-payment", "/catalogue"];
     private static readonly string[] ManagerPages = ["/registrations", "/reconciliation", "/audit", "/settings", "/audit/export", "/registrations/export?date=2026-01-01",
+        "/stock", "/stock/export?filter=near",
         "/orders", "/reports", "/reports/export?from=2026-01-01&to=2026-01-01"];
     private static readonly string[] AdminPages = ["/staff"];
 
