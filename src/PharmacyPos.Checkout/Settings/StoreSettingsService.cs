@@ -63,6 +63,13 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
             (s, by, at) => { s.PrintWhenPaid(on, by, at); return null; },
             (before, s) => $"{before} → {(s.PrintReceiptWhenPaid ? "支付成功后自动打印小票" : "不自动打印小票")}", ct);
 
+    /// <summary>近效期: how many days before 有效期至 a batch is watched.</summary>
+    public Task<PosError?> WatchExpiryAsync(int days, CancellationToken ct = default) =>
+        EditAsync(
+            s => $"近效期 {s.NearExpiryDays} 天",
+            (s, by, at) => s.WatchExpiry(days, by, at),
+            (before, s) => $"{before} → 近效期 {s.NearExpiryDays} 天", ct);
+
     /// <summary>
     /// One change of the store's settings: only a manager, the store's row created from the defaults on
     /// its first change, the domain's refusal leaves nothing behind, and the 审计日志 shows before → after.
