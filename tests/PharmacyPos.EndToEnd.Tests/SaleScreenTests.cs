@@ -100,10 +100,13 @@ public class SaleScreenTests(PosFixture pos)
     {
         var page = await pos.OpenTillAsync();
         await ScanAsync(page, (await pos.DrugAsync("YP00001")).GetProperty("barcode").GetString()!);
+        var saleScreen = await page.Locator("body").GetAttributeAsync("data-till-ready");
 
         await page.Keyboard.PressAsync("Alt+S");
 
         await Expect(page).ToHaveURLAsync(new Regex("/mobile-payment$"));
+        // The keys go to the new screen's editor once it has taken them (on a busy machine, a while after it shows).
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-till-ready", new Regex($"^(?!{saleScreen}$)[0-9a-f]{{32}}$"));
         await Expect(page.GetByTestId("tab-pay")).ToHaveTextAsync("手机支付");
         await Expect(page.GetByTestId("tab-refund")).ToHaveTextAsync("退单");
         await Expect(Lines(page)).ToHaveCountAsync(1);

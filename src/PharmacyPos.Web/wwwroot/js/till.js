@@ -4,6 +4,7 @@
 // Alt+letter and F-keys. While a dialog is open ([data-modal]) the dialog owns the keyboard.
 (function () {
   let target = null;      // DotNetObjectReference of the component that owns the keyboard now
+  let targetToken = null; // which editor that is (see attach)
   let dialog = null;      // the open dialog that wants Enter/Esc, if any
   let typedTimer = 0;
   let queue = Promise.resolve();
@@ -138,8 +139,11 @@
   document.addEventListener('input', onInput, true);
 
   window.till = {
-    attach(dotnetRef) { target = dotnetRef; const e = entry(); if (e) e.focus(); document.body.dataset.tillReady = 'true'; },
-    detach(dotnetRef) { if (target === dotnetRef) { target = null; delete document.body.dataset.tillReady; } },
+    // Each editor names itself with a token: a .NET reference arrives as a new JS object on every
+    // call, so comparing references never matched and a left page's editor stayed the target.
+    // data-till-ready carries the token, so a test can wait for the new page's editor.
+    attach(dotnetRef, token) { target = dotnetRef; targetToken = token; const e = entry(); if (e) e.focus(); document.body.dataset.tillReady = token; },
+    detach(token) { if (targetToken === token) { target = null; targetToken = null; delete document.body.dataset.tillReady; } },
     dialogKeys(dotnetRef) { dialog = dotnetRef; },
     clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
     focusEntry() { const e = entry(); if (e && !modalOpen()) e.focus(); },
