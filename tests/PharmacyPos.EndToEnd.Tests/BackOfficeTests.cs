@@ -168,6 +168,20 @@ public class BackOfficeTests(PosFixture pos)
         // Esc puts back what is saved: nothing was.
         await field.PressAsync("Escape");
         await Expect(field).ToHaveValueAsync(saved);
+
+        // 是 saves (and only once: the bar sits inside the form, its buttons must not submit it again); then back as it was.
+        var refund = page.GetByTestId("refund-threshold");
+        var savedRefund = await refund.InputValueAsync();
+        await refund.FillAsync("123.45");
+        await refund.PressAsync("Enter");
+        await page.GetByTestId("settings-confirm-yes").ClickAsync();
+        await Expect(page.GetByTestId("settings-message")).ToHaveTextAsync("已保存，立即生效。");
+        await Expect(refund).ToHaveValueAsync("123.45");
+        await refund.FillAsync(savedRefund);
+        await refund.PressAsync("Enter");
+        await page.GetByTestId("settings-confirm-yes").ClickAsync();
+        await Expect(page.GetByTestId("settings-message")).ToHaveTextAsync("已保存，立即生效。");
+        await Expect(refund).ToHaveValueAsync(savedRefund);
         await page.Context.CloseAsync();
     }
 
