@@ -51,11 +51,10 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
             var rowErrors = new List<ReceivingRowError>();
             void Fail(string column, string message) => rowErrors.Add(new(row.RowNumber, column, message));
             var code = row[ReceivingColumns.Code];
-            var lot = row.Cells.TryGetValue(ReceivingColumns.LotNo, out var rawLot) ? rawLot : "";
+            var lot = row[ReceivingColumns.LotNo];
             if (code.Length == 0) Fail(ReceivingColumns.Code, "编码不能为空。");
             else if (!known.Contains(code)) Fail(ReceivingColumns.Code, $"药品目录中没有编码“{code}”，请先导入该药品。");
-            // The lot as written: leading or trailing spaces are part of what is wrong with it.
-            if (StockBatch.LotNoProblem(lot.Trim('\uFEFF')) is { } lotProblem) Fail(ReceivingColumns.LotNo, lotProblem);
+            if (StockBatch.LotNoProblem(lot) is { } lotProblem) Fail(ReceivingColumns.LotNo, lotProblem);
             var produced = Day(row, ReceivingColumns.ProducedOn, Fail);
             var expires = Day(row, ReceivingColumns.ExpiresOn, Fail);
             var quantityText = row[ReceivingColumns.Quantity];
@@ -82,6 +81,12 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
             if (held.TryGetValue((code, lot), out var existing))
             {
                 if (existing.MismatchWith(p, e) is { } mismatch) { errors.Add(new(row.RowNumber, ReceivingColumns.LotNo, mismatch)); continue; }
+                // A new lot was checked by StockBatch.Receive; a held one may have expired since it came in.
+                if (existing.StateOn(BeijingDay(now), 0) == ExpiryState.Expired)
+                {
+                    errors.Add(new(row.RowNumber, ReceivingColumns.ExpiresOn, $"批号 {lot} 已于 {existing.ExpiresOn:yyyy-MM-dd} 过期，不能入库。"));
+                    continue;
+                }
                 batch = existing;
             }
             else
@@ -92,11 +97,6 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
                 db.Batches.Add(batch);
                 held[(code, lot)] = batch;
                 created++;
-            }
-            if (batch.StateOn(BeijingDay(now), 0) == ExpiryState.Expired)
-            {
-                errors.Add(new(row.RowNumber, ReceivingColumns.ExpiresOn, $"批号 {lot} 已于 {batch.ExpiresOn:yyyy-MM-dd} 过期，不能入库。"));
-                continue;
             }
             seen[(code, lot)] = row.RowNumber;
             db.StockMovements.Add(StockMovement.Receive(batch, quantity, now, db.Actor.UserName));

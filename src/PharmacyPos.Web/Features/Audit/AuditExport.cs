@@ -27,7 +27,7 @@ public static class AuditExport
     {
         start = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
+        if (!PosApi.TryDay(text, out var day)) return false;
         start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
         return true;
     }

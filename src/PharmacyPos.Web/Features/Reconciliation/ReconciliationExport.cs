@@ -13,7 +13,7 @@ public static class ReconciliationExport
     public static void MapReconciliationExport(this IEndpointRouteBuilder app) =>
         app.MapGet("/reconciliation/export", async (string? date, string? format, DailyReconciliation reconciliation, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!PosApi.TryDay(date, out var day))
                 return PosApi.Problem(ReportDownload.DateInvalid, StatusCodes.Status400BadRequest);
             if (!ReportDownload.TryFormat(format, out var kind, out var refusal)) return refusal!;
             var report = await reconciliation.LatestAsync(day, ct);
