@@ -34,7 +34,7 @@ public sealed class PaymentLoad(TextWriter console)
         var environment = ClientConfiguration.AsEnvironment(ClientConfiguration.For(sandboxOptions, SandboxApp.Address(sandbox),
             SandboxApp.SecureAddress(sandbox), Path.Combine(database.Folder, "sandbox-certificates")));
         await using var pos = await PosServer.StartInAsync(database.Folder, environment,
-            [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false",
+            [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Store:RefuseOutOfStock", "false",
              "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]);
         using var http = await pos.SignInAsync(PharmacyPos.Domain.Staff.StaffRole.Cashier);
         await PayAsync(http, state, 0, new Random(1)); // warm-up: JIT, pools, sign-in

@@ -88,6 +88,8 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
     private static readonly string[] Arguments =
     [
         "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false",
+        // Thousands of payments from a demo shelf: stock may go below zero (the shortfall is booked), the ledger is still checked.
+        "--Store:RefuseOutOfStock", "false",
         "--MobilePayment:ConfirmWindowSeconds", ConfirmWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--MobilePayment:PollIntervalSeconds", "1", "--Recovery:IntervalSeconds", "0.5", "--Recovery:GraceSeconds", "1",
         "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning",

@@ -7,13 +7,14 @@ using PharmacyPos.Domain.Sales;
 namespace PharmacyPos.Checkout;
 
 /// <summary>现金结算: the original way of paying, kept as it was (话术 B follows it).</summary>
-public sealed class CashCheckout(TradeNos tradeNos, IOptions<TerminalOptions> terminal, ILogger<CashCheckout> log)
+public sealed class CashCheckout(TradeNos tradeNos, Stock.TillStock stock, IOptions<TerminalOptions> terminal, ILogger<CashCheckout> log)
 {
     public async Task<Result<Order>> PayAsync(Sale sale, string? receivedText, CancellationToken ct = default)
     {
         if (sale.IsEmpty) return PosErrors.SaleEmpty;
         var tender = CashTender.From(sale.Total, receivedText);
         if (!tender.IsSuccess) return tender.Error;
+        if (await stock.CheckBeforePaymentAsync(sale, ct) is { } gone) return gone;
 
         var t = terminal.Value;
         var order = await tradeNos.SaveNewAsync(

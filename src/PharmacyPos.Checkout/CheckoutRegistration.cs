@@ -50,6 +50,7 @@ public static class CheckoutRegistration
         services.AddScoped<UnattendedSettlements>();
         services.AddScoped<Reconciliation.DailyReconciliation>();
         services.AddScoped<StoreSettingsService>();
+        services.AddScoped<Stock.TillStock>();
         return services;
     }
 

@@ -59,7 +59,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
-    /// the same transaction as the change itself: both are on disk, or neither.
+    /// the same transaction as the change itself, and so do the stock movements a paid or refunded
+    /// order makes: all are on disk, or none.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         List<AuditEntry> audit;
         List<IJournaled> sources;
         List<JournalEntry> entries;
+        List<Domain.Stock.StockMovement> movements;
         try
         {
             AuditTrail.RefuseRewrites(ChangeTracker);
@@ -80,6 +82,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             audit = AuditTrail.Collect(ChangeTracker, staff, Now);
             Audit.AddRange(audit);
             (sources, entries) = CollectJournal();
+            movements = Stock.StockLedger.Collect(sources, Actor.UserName);
+            StockMovements.AddRange(movements);
         }
         finally
         {
@@ -96,6 +100,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             // Nothing was committed; the events stay with their entity for the next attempt.
             foreach (var entry in entries) Entry(entry).State = EntityState.Detached;
             foreach (var entry in audit) Entry(entry).State = EntityState.Detached;
+            foreach (var movement in movements) Entry(movement).State = EntityState.Detached;
             throw;
         }
     }

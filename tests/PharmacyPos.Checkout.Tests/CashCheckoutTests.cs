@@ -29,7 +29,10 @@ public class CashCheckoutTests : IAsyncLifetime
     private CashCheckout Checkout(PharmacyPos.Data.PosDbContext db)
     {
         var terminal = Options.Create(new TerminalOptions { StoreId = 7, StoreNo = 7, TerminalNo = 2 });
-        return new CashCheckout(new TradeNos(db, terminal, _clock), terminal, NullLogger<CashCheckout>.Instance);
+        var settings = new PharmacyPos.Checkout.Settings.StoreSettingsService(db, terminal, Options.Create(new PharmacyPos.Checkout.Mobile.MobilePaymentOptions()),
+            Options.Create(new PharmacyPos.Checkout.Settings.RefundOptions()), Options.Create(new PharmacyPos.Checkout.Settings.StoreOptions()), _clock);
+        return new CashCheckout(new TradeNos(db, terminal, _clock), new PharmacyPos.Checkout.Stock.TillStock(db, settings, terminal, _clock), terminal,
+            NullLogger<CashCheckout>.Instance);
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<TradeNos>();
         s.AddScoped<MobileCheckout>();
         s.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
+        s.AddScoped<PharmacyPos.Checkout.Stock.TillStock>();
         s.AddSingleton(Microsoft.Extensions.Options.Options.Create(RefundOptions));
         s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<StaffAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>>();
         s.AddSingleton<SignInThrottle>();
@@ -115,7 +116,7 @@ public sealed class MobileHarness : IAsyncLifetime
     {
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions { TerminalNo = terminalNo });
         var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
-            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Settings(db), Clock,
+            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Settings(db), Stock(db), Clock,
             NullLogger<MobileCheckout>.Instance);
         return (checkout, db);
     }
@@ -126,6 +127,9 @@ public sealed class MobileHarness : IAsyncLifetime
     public PharmacyPos.Checkout.Settings.StoreSettingsService Settings(PosDbContext db) =>
         new(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(RefundOptions), Microsoft.Extensions.Options.Options.Create(new PharmacyPos.Checkout.Settings.StoreOptions()), Clock);
+
+    public PharmacyPos.Checkout.Stock.TillStock Stock(PosDbContext db) =>
+        new(db, Settings(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock);
 
     public PharmacyPos.Checkout.Staff.StaffAccounts Staff(PosDbContext db) =>
         new(db, new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>(), Throttle, Clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);

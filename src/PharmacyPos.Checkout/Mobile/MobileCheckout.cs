@@ -46,6 +46,7 @@ public sealed class MobileCheckout(
     IOptions<TerminalOptions> terminal,
     IOptions<MobilePaymentOptions> options,
     Settings.StoreSettingsService settings,
+    Stock.TillStock stock,
     TimeProvider clock,
     ILogger<MobileCheckout> log)
 {
@@ -100,6 +101,11 @@ public sealed class MobileCheckout(
         Order order;
         try
         {
+            if (await stock.CheckBeforePaymentAsync(sale, ct) is { } gone)
+            {
+                log.LogWarning("Payment not sent: {Error}", gone);
+                return new ScanResult.Refused(gone);
+            }
             order = await WriteOrderAsync(sale, route, registration, ct);
         }
         catch (Exception e) when (StorageFailures.Classify(e) is { } failure)

@@ -17,6 +17,9 @@ public sealed class StoreOptions
 
     /// <summary>The receipt's heading until the manager sets the store's own name.</summary>
     public string Name { get; set; } = "演示大药房";
+
+    /// <summary>缺货 refuses the line until the manager chooses 仅提示 on 设置 (a load test or a store without stock records sets false).</summary>
+    public bool RefuseOutOfStock { get; set; } = true;
 }
 
 public sealed class RefundOptions
@@ -70,6 +73,15 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
             (s, by, at) => s.WatchExpiry(days, by, at),
             (before, s) => $"{before} → 近效期 {s.NearExpiryDays} 天", ct);
 
+    /// <summary>缺货: whether a line the batches cannot cover is refused or only warned about.</summary>
+    public Task<PosError?> OutOfStockRuleAsync(bool refuse, CancellationToken ct = default) =>
+        EditAsync(
+            s => OutOfStockText(s.RefuseOutOfStock),
+            (s, by, at) => { s.OutOfStockRule(refuse, by, at); return null; },
+            (before, s) => $"{before} → {OutOfStockText(s.RefuseOutOfStock)}", ct);
+
+    private static string OutOfStockText(bool refuse) => refuse ? "缺货时拒绝录入" : "缺货时仅提示";
+
     /// <summary>
     /// One change of the store's settings: only a manager, the store's row created from the defaults on
     /// its first change, the domain's refusal leaves nothing behind, and the 审计日志 shows before → after.
@@ -92,5 +104,5 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
     }
 
     private StoreSettings Defaults() => StoreSettings.Defaults(terminal.Value.StoreId, mobile.Value.RegistrationThreshold,
-        Money.FromYuan(refunds.Value.ApprovalThresholdYuan), store.Value.Name);
+        Money.FromYuan(refunds.Value.ApprovalThresholdYuan), store.Value.Name, store.Value.RefuseOutOfStock);
 }

@@ -351,6 +351,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DrugCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -361,8 +364,20 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("LineNo")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LotNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("NationalCode")
                         .HasMaxLength(40)
@@ -754,6 +769,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.Property<long>("RefundApprovalThreshold")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("RefuseOutOfStock")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("RegistrationThreshold")
                         .HasColumnType("bigint");

@@ -55,6 +55,8 @@ internal sealed class OrderLineConfiguration(bool distributed) : IEntityTypeConf
         b.Property(l => l.Specification).HasMaxLength(100);
         b.Property(l => l.Unit).HasMaxLength(10);
         b.Property(l => l.NationalCode).HasMaxLength(40);
+        b.Property(l => l.Manufacturer).HasMaxLength(100);
+        b.Property(l => l.LotNo).HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
         b.Ignore(l => l.Amount);
     }
 }

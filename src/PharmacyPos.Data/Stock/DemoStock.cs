@@ -6,7 +6,7 @@ namespace PharmacyPos.Data.Stock;
 
 /// <summary>
 /// The demo store's shelves, dated from the day it starts: most drugs two or three batches, one in
-/// seventeen near expiry, two expired with boxes still on the shelf (so the refusal can be seen)
+/// seventeen with a lot near expiry, two expired with boxes still on the shelf (so the refusal can be seen)
 /// and one out of stock. Expired lots cannot be received through the import, so the demo writes
 /// them as if received long ago.
 /// </summary>
@@ -41,9 +41,11 @@ public static class DemoStock
                 Add(code, $"{year - 2}{i % 12 + 1:D2}E{i % 10}", 800, -10 - i % 20, 6, 500);
                 continue;
             }
-            Add(code, $"{year - 1}{i % 12 + 1:D2}{i % 90 + 10}", 300, 200 + i % 500, 30 + i % 50, 280);
-            if (i % 3 != 0) Add(code, $"{year}{i % 9 + 1:D2}{i % 80 + 20}", 100, 500 + i % 300, 50 + i % 40, 90);
-            if (i % 17 == 0) Add(code, $"{year - 2}{i % 12 + 1:D2}N{i % 10}", 700, 20 + i % 40, 5 + i % 6, 600);
+            // The first ten are the counter's best sellers: a pharmacy keeps hundreds of boxes of them.
+            var shelf = i < 10 ? 10 : 1;
+            Add(code, $"{year - 1}{i % 12 + 1:D2}{i % 90 + 10}", 300, 200 + i % 500, (60 + i % 50) * shelf, 280);
+            if (i % 3 != 0) Add(code, $"{year}{i % 9 + 1:D2}{i % 80 + 20}", 100, 500 + i % 300, (50 + i % 40) * shelf, 90);
+            if (i % 17 == 8) Add(code, $"{year - 2}{i % 12 + 1:D2}N{i % 10}", 700, 20 + i % 40, 5 + i % 6, 600);
         }
         await db.SaveChangesAsync(ct);
         return batches;

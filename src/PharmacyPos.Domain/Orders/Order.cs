@@ -27,7 +27,7 @@ public sealed class Order : IJournaled
         foreach (var l in sale.Lines)
         {
             _lines.Add(new OrderLine(lineNo++, l.Drug.Code, l.Drug.Name, l.Drug.Specification, l.Drug.Unit,
-                l.Drug.NationalCode, l.Drug.WhollySelfPaid, l.UnitPrice, l.Quantity) { StoreId = storeId });
+                l.Drug.NationalCode, l.Drug.WhollySelfPaid, l.UnitPrice, l.Quantity, l.Drug.Manufacturer, l.Batch) { StoreId = storeId });
         }
     }
 

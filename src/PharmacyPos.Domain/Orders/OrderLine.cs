@@ -1,13 +1,19 @@
+using PharmacyPos.Domain.Stock;
+
 namespace PharmacyPos.Domain.Orders;
 
 /// <summary>A sold line, frozen as it was sold: later catalogue edits do not rewrite history.</summary>
 public sealed class OrderLine
 {
-    private OrderLine() { DrugCode = DrugName = Specification = Unit = ""; }
+    private OrderLine() { DrugCode = DrugName = Specification = Unit = Manufacturer = ""; }
 
     public OrderLine(int lineNo, string drugCode, string drugName, string specification, string unit,
-        string? nationalCode, bool whollySelfPaid, Money unitPrice, int quantity)
+        string? nationalCode, bool whollySelfPaid, Money unitPrice, int quantity, string manufacturer = "", LineBatch? batch = null)
     {
+        Manufacturer = manufacturer;
+        BatchId = batch?.Id;
+        LotNo = batch?.LotNo;
+        ExpiresOn = batch?.ExpiresOn;
         LineNo = lineNo;
         DrugCode = drugCode;
         DrugName = drugName;
@@ -32,4 +38,11 @@ public sealed class OrderLine
     public Money UnitPrice { get; private set; }
     public int Quantity { get; private set; }
     public Money Amount => UnitPrice * Quantity;
+
+    /// <summary>生产厂家 as sold (GSP's sales record names it); empty on lines sold before it was kept.</summary>
+    public string Manufacturer { get; private set; }
+    /// <summary>The batch the boxes left (and a refund returns them to); null when sold without stock records.</summary>
+    public long? BatchId { get; private set; }
+    public string? LotNo { get; private set; }
+    public DateOnly? ExpiresOn { get; private set; }
 }

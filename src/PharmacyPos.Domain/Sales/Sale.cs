@@ -1,5 +1,6 @@
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Stock;
 
 namespace PharmacyPos.Domain.Sales;
 
@@ -25,12 +26,13 @@ public sealed class Sale
     public int ItemCount => _lines.Sum(l => l.Quantity);
 
     /// <summary>
-    /// Adds a drug; the same drug scanned again raises its line's quantity instead of adding a
-    /// second line, as a cashier expects from a till.
+    /// Adds a drug from a batch; the same drug and batch scanned again raises its line's quantity
+    /// instead of adding a second line, as a cashier expects from a till. Another batch of the
+    /// same drug is a line of its own: the receipt and the sales record name each 批号.
     /// </summary>
-    public Result<SaleLine> Add(Drug drug, int quantity = 1)
+    public Result<SaleLine> Add(Drug drug, int quantity = 1, LineBatch? batch = null)
     {
-        var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code);
+        var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code && l.Batch?.Id == batch?.Id);
         var checkedQuantity = Quantity.Check((existing?.Quantity ?? 0) + quantity);
         if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
         if (!Drug.IsValidPrice(drug.RetailPrice)) return PosErrors.PriceOutOfRange(drug.Name);
@@ -41,7 +43,7 @@ public sealed class Sale
             existing.Quantity = checkedQuantity.Value;
             return existing;
         }
-        var line = new SaleLine(drug, checkedQuantity.Value);
+        var line = new SaleLine(drug, checkedQuantity.Value, batch);
         _lines.Add(line);
         return line;
     }
@@ -66,6 +68,29 @@ public sealed class Sale
     }
 
     public void Clear() => _lines.Clear();
+
+    /// <summary>How many boxes of this batch the sale already holds (a batch may be on one line only, but ask by id).</summary>
+    public int QuantityFrom(long batchId) => _lines.Where(l => l.Batch?.Id == batchId).Sum(l => l.Quantity);
+
+    /// <summary>Puts a line's boxes on another batch (the cashier's 选批号), keeping its place on the sale.</summary>
+    public Result<SaleLine> MoveToBatch(int lineIndex, LineBatch batch)
+    {
+        if (!IsLine(lineIndex)) return PosErrors.NoLineSelected;
+        var line = _lines[lineIndex];
+        if (line.Batch?.Id == batch.Id) return line;
+        var other = _lines.FirstOrDefault(l => l != line && l.Drug.Code == line.Drug.Code && l.Batch?.Id == batch.Id);
+        if (other is not null)
+        {
+            var merged = Quantity.Check(other.Quantity + line.Quantity);
+            if (!merged.IsSuccess) return merged.Error;
+            other.Quantity = merged.Value;
+            _lines.RemoveAt(lineIndex);
+            return other;
+        }
+        var moved = new SaleLine(line.Drug, line.Quantity, batch);
+        _lines[lineIndex] = moved;
+        return moved;
+    }
 
     public int IndexOf(SaleLine line) => _lines.IndexOf(line);
 

@@ -44,4 +44,21 @@ public sealed class StockMovement
     public static StockMovement Receive(StockBatch batch, int quantity, DateTimeOffset at, string by) =>
         quantity > 0 ? new() { StoreId = batch.StoreId, BatchId = batch.Id, Batch = batch, Kind = MovementKind.Received, Quantity = quantity, At = at, By = by }
             : throw new ArgumentOutOfRangeException(nameof(quantity), "A receipt brings a positive quantity.");
+
+    /// <summary>销售: boxes leave their batch as the order is paid (a shortfall may take the batch below zero).</summary>
+    public static StockMovement Sell(int storeId, long batchId, int quantity, string tradeNo, DateTimeOffset at, string by) =>
+        Out(MovementKind.Sold, storeId, batchId, -quantity, tradeNo, at, by);
+
+    /// <summary>退货: a refunded order's boxes go back to the batch they came from.</summary>
+    public static StockMovement Return(int storeId, long batchId, int quantity, string tradeNo, DateTimeOffset at, string by) =>
+        Out(MovementKind.Returned, storeId, batchId, quantity, tradeNo, at, by);
+
+    /// <summary>盘点调整: what the shelf holds less what the ledger says.</summary>
+    public static StockMovement Count(StockBatch batch, int difference, DateTimeOffset at, string by) =>
+        difference != 0 ? new() { StoreId = batch.StoreId, BatchId = batch.Id, Kind = MovementKind.Counted, Quantity = difference, At = at, By = by }
+            : throw new ArgumentOutOfRangeException(nameof(difference), "A count that changes nothing is not a movement.");
+
+    private static StockMovement Out(MovementKind kind, int storeId, long batchId, int quantity, string tradeNo, DateTimeOffset at, string by) =>
+        quantity != 0 ? new() { StoreId = storeId, BatchId = batchId, Kind = kind, Quantity = quantity, TradeNo = tradeNo, At = at, By = by }
+            : throw new ArgumentOutOfRangeException(nameof(quantity));
 }

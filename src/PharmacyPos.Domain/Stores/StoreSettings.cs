@@ -27,6 +27,11 @@ public sealed class StoreSettings
 
     public const int DefaultNearExpiryDays = 90, MaxNearExpiryDays = 365;
 
+    /// <summary>缺货: refuse a line the store's batches cannot cover (the default), or take it with a warning and record the shortfall.</summary>
+    public bool RefuseOutOfStock { get; private set; } = true;
+
+    public void OutOfStockRule(bool refuse, string by, DateTimeOffset now) => (RefuseOutOfStock, UpdatedAt, UpdatedBy) = (refuse, now, by);
+
     public PosError? WatchExpiry(int days, string by, DateTimeOffset now)
     {
         if (days is < 1 or > MaxNearExpiryDays) return new PosError("NEAR_EXPIRY_DAYS_INVALID", $"近效期天数应在 1 到 {MaxNearExpiryDays} 之间。");
@@ -38,8 +43,12 @@ public sealed class StoreSettings
     public const int NameMax = 40, AddressMax = 80, PhoneMax = 20;
     public string? UpdatedBy { get; private set; }
 
-    public static StoreSettings Defaults(int storeId, Money registrationThreshold, Money refundApprovalThreshold, string name) =>
-        new() { StoreId = storeId, RegistrationThreshold = registrationThreshold, RefundApprovalThreshold = refundApprovalThreshold, Name = name };
+    public static StoreSettings Defaults(int storeId, Money registrationThreshold, Money refundApprovalThreshold, string name, bool refuseOutOfStock = true) =>
+        new()
+        {
+            StoreId = storeId, RegistrationThreshold = registrationThreshold, RefundApprovalThreshold = refundApprovalThreshold, Name = name,
+            RefuseOutOfStock = refuseOutOfStock,
+        };
 
     /// <summary>The receipt's heading. A name is required; address and phone may stay empty.</summary>
     public PosError? Rename(string? name, string? address, string? phone, string by, DateTimeOffset now)

@@ -17,7 +17,8 @@ namespace PharmacyPos.Web.Api;
 /// </summary>
 public static class CheckoutApi
 {
-    public sealed record ItemRequest(string? Entry, int Quantity = 1);
+    /// <param name="LotNo">批号 to sell from; without it the line takes first-expiry-first-out, split over batches if need be.</param>
+    public sealed record ItemRequest(string? Entry, int Quantity = 1, string? LotNo = null);
     public sealed record RefundRequest(RefundApprover? Approver);
     public sealed record MobileSaleRequest(IReadOnlyList<ItemRequest>? Items, string? Code, PurchaseRegistration.Form? Registration);
 
@@ -25,7 +26,8 @@ public static class CheckoutApi
     {
         var api = app.MapGroup("/api");
 
-        api.MapPost("/sales/mobile", async (MobileSaleRequest request, CatalogueSearch catalogue, MobileCheckout checkout, CancellationToken ct) =>
+        api.MapPost("/sales/mobile", async (MobileSaleRequest request, CatalogueSearch catalogue, Checkout.Stock.TillStock stock, MobileCheckout checkout,
+            CancellationToken ct) =>
         {
             var sale = new Sale();
             foreach (var item in request.Items ?? [])
@@ -33,8 +35,10 @@ public static class CheckoutApi
                 if (string.IsNullOrWhiteSpace(item.Entry)) return PosApi.Problem(PosErrors.EntryEmpty, StatusCodes.Status400BadRequest);
                 var drug = await catalogue.FindExactAsync(item.Entry, ct);
                 if (drug is null) return PosApi.Problem(PosErrors.DrugNotFound(item.Entry));
-                var added = sale.Add(drug, item.Quantity);
-                if (!added.IsSuccess) return PosApi.Problem(added.Error, StatusCodes.Status400BadRequest);
+                // An expired or unknown batch, or missing stock in a store that refuses it, is the line's refusal: nothing is paid.
+                var added = await stock.EnterAsync(sale, drug, item.Quantity, item.LotNo, ct);
+                if (!added.IsSuccess)
+                    return added.Error.Kind == ErrorKind.Invalid ? PosApi.Problem(added.Error, StatusCodes.Status400BadRequest) : PosApi.Problem(added.Error);
             }
             return await checkout.ScanAsync(sale, request.Code, request.Registration, ct) switch
             {

@@ -331,6 +331,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DrugCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -341,8 +344,20 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LineNo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LotNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NationalCode")
                         .HasMaxLength(40)
@@ -724,6 +739,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasDefaultValue(false);
 
                     b.Property<long>("RefundApprovalThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefuseOutOfStock")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RegistrationThreshold")

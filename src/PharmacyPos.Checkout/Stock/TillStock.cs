@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PharmacyPos.Data;
+using PharmacyPos.Domain;
+using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Sales;
+using PharmacyPos.Domain.Stock;
+
+namespace PharmacyPos.Checkout.Stock;
+
+/// <summary>What a line was given, and what the cashier is to be told (a 近效期 mark or a shortage warning).</summary>
+public sealed record Entered(IReadOnlyList<SaleLine> Lines, string? Warning);
+
+/// <summary>
+/// The store's batches at the till: which batch an entered line takes (<see cref="StockAtSale"/>),
+/// the cashier's 选批号 list, a changed quantity checked against its batch, and the last look at
+/// payment for boxes another till sold meanwhile. Reads only; the ledger moves when the order is
+/// paid (<c>StockLedger</c>).
+/// </summary>
+public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService settings, IOptions<TerminalOptions> terminal, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
+
+    /// <summary>The drug's batches with what each holds, expired ones included (the list shows them, greyed).</summary>
+    public async Task<IReadOnlyList<BatchStock>> BatchesOfAsync(string drugCode, CancellationToken ct = default)
+    {
+        var storeId = terminal.Value.StoreId;
+        var rows = await db.Batches.AsNoTracking().Where(b => b.StoreId == storeId && b.DrugCode == drugCode)
+            .Select(b => new { Batch = b, OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0 })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new BatchStock(r.Batch, r.OnHand)).OrderBy(s => s.Batch.ExpiresOn).ThenBy(s => s.Batch.LotNo, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Enters <paramref name="quantity"/> of a drug: first-expiry-first-out, or from the batch named by
+    /// <paramref name="lotNo"/> (the JSON API's way of choosing). Nothing is added when refused.
+    /// </summary>
+    public async Task<Result<Entered>> EnterAsync(Sale sale, Drug drug, int quantity, string? lotNo = null, CancellationToken ct = default)
+    {
+        var stock = await BatchesOfAsync(drug.Code, ct);
+        long? chosen = null;
+        if (!string.IsNullOrWhiteSpace(lotNo))
+        {
+            if (stock.FirstOrDefault(s => s.Batch.LotNo == lotNo.Trim()) is not { } named) return StockAtSale.BatchNotFound(drug);
+            chosen = named.Batch.Id;
+        }
+        var current = await settings.CurrentAsync(ct);
+        var placed = StockAtSale.Place(drug, quantity, stock, sale, chosen, Today, current.NearExpiryDays, current.RefuseOutOfStock);
+        if (!placed.IsSuccess) return placed.Error;
+        var added = new List<(SaleLine Line, int Quantity)>();
+        foreach (var (batch, q) in placed.Value.Parts)
+        {
+            var line = sale.Add(drug, q, batch);
+            if (!line.IsSuccess)
+            {
+                // A split line is entered whole or not at all.
+                foreach (var (l, n) in added) Undo(sale, l, n);
+                return line.Error;
+            }
+            added.Add((line.Value, q));
+        }
+        var lines = added.Select(a => a.Line).ToList();
+        return new Entered(lines, placed.Value.Warning ?? NearExpiryNote(lines));
+    }
+
+    /// <summary>选批号: the selected line's boxes from another batch.</summary>
+    public async Task<Result<Entered>> ChooseBatchAsync(Sale sale, int lineIndex, long batchId, CancellationToken ct = default)
+    {
+        if (lineIndex < 0 || lineIndex >= sale.Lines.Count) return PosErrors.NoLineSelected;
+        var line = sale.Lines[lineIndex];
+        if (line.Batch?.Id == batchId) return new Entered([line], null);
+        var stock = await BatchesOfAsync(line.Drug.Code, ct);
+        var current = await settings.CurrentAsync(ct);
+        // The line's own boxes leave its batch, so they do not count against the one chosen.
+        var without = stock.Select(s => s.Batch.Id == line.Batch?.Id ? s with { OnHand = s.OnHand + line.Quantity } : s).ToList();
+        var placed = StockAtSale.Place(line.Drug, line.Quantity, without, sale, batchId, Today, current.NearExpiryDays, current.RefuseOutOfStock);
+        if (!placed.IsSuccess) return placed.Error;
+        var moved = sale.MoveToBatch(lineIndex, placed.Value.Parts[0].Batch!);
+        return moved.IsSuccess ? new Entered([moved.Value], placed.Value.Warning ?? NearExpiryNote([moved.Value])) : moved.Error;
+    }
+
+    /// <summary>A new quantity for a line, within what its batch holds (or with a warning, as the store chooses).</summary>
+    public async Task<Result<Entered>> ChangeQuantityAsync(Sale sale, int lineIndex, int quantity, CancellationToken ct = default)
+    {
+        if (lineIndex < 0 || lineIndex >= sale.Lines.Count) return PosErrors.NoLineSelected;
+        var line = sale.Lines[lineIndex];
+        string? warning = null;
+        if (line.Batch is { } batch && quantity > line.Quantity)
+        {
+            var onHand = (await BatchesOfAsync(line.Drug.Code, ct)).FirstOrDefault(s => s.Batch.Id == batch.Id)?.OnHand ?? 0;
+            var free = onHand - (sale.QuantityFrom(batch.Id) - line.Quantity);
+            if (quantity > free)
+            {
+                var current = await settings.CurrentAsync(ct);
+                var shortage = StockAtSale.Short(line.Drug, free, batch.LotNo, current.RefuseOutOfStock);
+                if (current.RefuseOutOfStock) return shortage;
+                warning = shortage.Message;
+            }
+        }
+        var changed = sale.ChangeQuantity(lineIndex, quantity);
+        return changed.IsSuccess ? new Entered([changed.Value], warning) : changed.Error;
+    }
+
+    /// <summary>
+    /// At payment, before anything is sent: a batch that no longer holds the boxes (another till sold
+    /// the last one) stops the payment when the store refuses missing stock; otherwise the sale goes
+    /// on and the shortfall shows on the 库存 page.
+    /// </summary>
+    public async Task<PosError?> CheckBeforePaymentAsync(Sale sale, CancellationToken ct = default)
+    {
+        var ids = sale.Lines.Where(l => l.Batch is not null).Select(l => l.Batch!.Id).Distinct().ToList();
+        if (ids.Count == 0 || !(await settings.CurrentAsync(ct)).RefuseOutOfStock) return null;
+        var storeId = terminal.Value.StoreId;
+        var onHand = await db.StockMovements.AsNoTracking().Where(m => m.StoreId == storeId && ids.Contains(m.BatchId))
+            .GroupBy(m => m.BatchId).Select(g => new { g.Key, Sum = g.Sum(m => m.Quantity) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        return StockAtSale.Gone(sale, onHand);
+    }
+
+    private static void Undo(Sale sale, SaleLine line, int added)
+    {
+        var index = sale.IndexOf(line);
+        if (line.Quantity == added) sale.Remove(index);
+        else sale.ChangeQuantity(index, line.Quantity - added);
+    }
+
+    private static string? NearExpiryNote(IEnumerable<SaleLine> lines) =>
+        lines.FirstOrDefault(l => l.Batch?.NearExpiry == true) is { } near
+            ? $"{near.Drug.Name} 批号 {near.Batch!.LotNo} 为近效期药品（有效期至 {near.Batch.ExpiresOn:yyyy-MM-dd}），请提示顾客。"
+            : null;
+}
