@@ -33,6 +33,8 @@ public static class DataRegistration
         services.AddScoped<Catalogue.CatalogueExport>();
         services.AddScoped<Stock.ReceivingImport>();
         services.AddScoped<Stock.StockQuery>();
+        services.AddScoped<Stock.StockCount>();
+        services.AddScoped<Stock.SalesRecord>();
         return services;
     }
 }

@@ -187,11 +187,10 @@ public static class PosHost
         {
             var report = await DemoCatalogue.SeedIfEmptyAsync(db);
             if (report is not null)
-            {
                 app.Logger.LogInformation("Demo catalogue seeded: {Added} drugs, {Errors} rejected rows", report.Added, report.Errors.Count);
-                var batches = await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>());
-                app.Logger.LogInformation("Demo stock seeded: {Batches} batches", batches);
-            }
+            // Each store of a demo chain gets its shelves, and so does a demo from before batches existed: the till refuses drugs it holds none of.
+            var batches = await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>());
+            if (batches > 0) app.Logger.LogInformation("Demo stock seeded for store {Store}: {Batches} batches", terminal.StoreId, batches);
         }
     }
 

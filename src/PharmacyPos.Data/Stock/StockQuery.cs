@@ -11,7 +11,8 @@ public sealed record BatchLine(StockBatch Batch, string DrugName, string Specifi
 /// <summary>库存: stock by drug and batch as the ledger sums it, and the 近效期 / 过期 lists.</summary>
 public sealed class StockQuery(PosDbContext db, TimeProvider clock)
 {
-    public enum Filter { All, NearExpiry, Expired }
+    /// <param name="Short">短缺: batches the ledger takes below zero — boxes sold that the books did not hold (a last box sold at two tills, or a store that only warns).</param>
+    public enum Filter { All, NearExpiry, Expired, Short }
 
     public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
 
@@ -26,16 +27,18 @@ public sealed class StockQuery(PosDbContext db, TimeProvider clock)
             batches = batches.Where(b => b.ExpiresOn >= today && b.ExpiresOn <= until);
         }
         var q = text?.Trim();
-        var rows = await (from b in batches
-                          join d in db.Drugs.AsNoTracking() on b.DrugCode equals d.Code
-                          where string.IsNullOrEmpty(q) || b.DrugCode == q || b.LotNo == q || d.Name.Contains(q!) || d.PinyinInitials.StartsWith(q!.ToUpper())
-                          orderby b.DrugCode, b.ExpiresOn, b.LotNo
-                          select new
-                          {
-                              Batch = b, d.Name, d.Specification, d.Manufacturer, d.Unit,
-                              OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0,
-                          }).Take(2_000).ToListAsync(ct);
-        return [.. rows.Where(r => filter == Filter.All || r.OnHand > 0)
+        var query = from b in batches
+                join d in db.Drugs.AsNoTracking() on b.DrugCode equals d.Code
+                where string.IsNullOrEmpty(q) || b.DrugCode == q || b.LotNo == q || d.Name.Contains(q!) || d.PinyinInitials.StartsWith(q!.ToUpper())
+                orderby b.DrugCode, b.ExpiresOn, b.LotNo
+                select new
+                {
+                    Batch = b, d.Name, d.Specification, d.Manufacturer, d.Unit,
+                    OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0,
+                };
+        if (filter == Filter.Short) query = query.Where(r => r.OnHand < 0);
+        var rows = await query.Take(2_000).ToListAsync(ct);
+        return [.. rows.Where(r => filter switch { Filter.All => true, Filter.Short => r.OnHand < 0, _ => r.OnHand > 0 })
             .Select(r => new BatchLine(r.Batch, r.Name, r.Specification, r.Manufacturer, r.Unit, r.OnHand, r.Batch.StateOn(today, nearExpiryDays)))];
     }
 
@@ -45,9 +48,11 @@ public sealed class StockQuery(PosDbContext db, TimeProvider clock)
             .. lines.Select(l => (IReadOnlyList<object?>)
             [
                 new CsvExport.Id(l.Batch.DrugCode), l.DrugName, l.Specification, l.Manufacturer, new CsvExport.Id(l.Batch.LotNo),
-                l.Batch.ProducedOn.ToString("yyyy-MM-dd"), l.Batch.ExpiresOn.ToString("yyyy-MM-dd"), StateText(l.State), l.OnHand, l.Unit, l.Batch.Supplier,
+                l.Batch.ProducedOn.ToString("yyyy-MM-dd"), l.Batch.ExpiresOn.ToString("yyyy-MM-dd"), StateText(l), l.OnHand, l.Unit, l.Batch.Supplier,
             ]),
         ]);
+
+    public static string StateText(BatchLine line) => line.OnHand < 0 ? $"短缺 {-line.OnHand}" : StateText(line.State);
 
     public static string StateText(ExpiryState state) => state switch
     {

@@ -32,6 +32,8 @@ public static class AuditActions
     public const string CatalogueImported = "catalogue.imported";
     public const string SettingsChanged = "settings.changed";
     public const string StockReceived = "stock.received";
+    public const string StockCounted = "stock.counted";
+    public const string SalesRecordExported = "sales-record.exported";
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
@@ -62,6 +64,8 @@ public static class AuditActions
         [CatalogueImported] = "导入药品目录",
         [SettingsChanged] = "修改设置",
         [StockReceived] = "药品入库",
+        [StockCounted] = "盘点调整",
+        [SalesRecordExported] = "导出销售记录",
     };
 
     public static string ToChinese(string action) => Chinese.GetValueOrDefault(action, action);
