@@ -147,6 +147,9 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
             Assert.Contains("库存不足（可售 1 盒）", entered.Value.Warning);
             Assert.True((await Cash(db).PayAsync(sale, "1000")).IsSuccess);
             Assert.Equal(-2, await OnHandAsync(batch));
+            Assert.Contains(await db.Audit.Select(a => a.Detail).ToListAsync(), d => d == "缺货时拒绝录入 → 缺货时仅提示");
+            var shortList = await new PharmacyPos.Data.Stock.StockQuery(db, h.Clock).ListAsync(1, "YP00014", PharmacyPos.Data.Stock.StockQuery.Filter.Short, 90);
+            Assert.Equal(("W1", -2, "短缺 2"), (Assert.Single(shortList).Batch.LotNo, shortList[0].OnHand, PharmacyPos.Data.Stock.StockQuery.StateText(shortList[0])));
         }
         finally
         {

@@ -77,7 +77,9 @@ public class BatchAtTillTests(PosFixture pos)
         var after = await BatchesAsync("YP00007");
         Assert.Equal(before.Single(b => b.Lot == lot).OnHand - 1, after.Single(b => b.Lot == lot).OnHand);
         Assert.Contains($"批号 {lot}", await pos.Http.GetStringAsync($"/receipt/{tradeNo}"));
-        Assert.Contains(lot!, await pos.Http.GetStringAsync($"/orders/{tradeNo}"));
+        var record = await pos.OpenTillAsync($"/orders/{tradeNo}", "[data-testid=order-facts]", StaffRole.Manager);
+        await Expect(record.GetByTestId("order-line")).ToContainTextAsync(lot!);
+        await record.Context.CloseAsync();
 
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
         var csv = await pos.Http.GetStringAsync($"/stock/sales-record?from={today}&to={today}&format=csv");
@@ -94,7 +96,7 @@ public class BatchAtTillTests(PosFixture pos)
         var page = await pos.OpenTillAsync("/stock", "[data-testid=stock-table]", StaffRole.Manager);
         await page.GetByTestId("stock-q").FillAsync(lot.Lot);
         await page.GetByTestId("stock-q").PressAsync("Enter");
-        var row = page.Locator($"tr[data-lot='{lot.Lot}']");
+        var row = page.Locator($"tr[data-lot='{lot.Lot}']", new() { HasText = "YP00008" }); // demo lot numbers repeat across drugs
         await row.GetByTestId("count-batch").ClickAsync();
         await page.GetByTestId("counted").FillAsync((lot.OnHand + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("count-confirm").ClickAsync();
@@ -119,5 +121,29 @@ public class BatchAtTillTests(PosFixture pos)
         Assert.Equal((HttpStatusCode.Conflict, "BATCH_EXPIRED"), await SellAsync("YP00240", null));
         Assert.Equal((HttpStatusCode.NotFound, "BATCH_NOT_FOUND"), await SellAsync("YP00001", "NO-SUCH-LOT"));
         Assert.Equal((HttpStatusCode.Conflict, "OUT_OF_STOCK"), await SellAsync("YP00242", null));
+    }
+
+    [Fact]
+    public async Task The_manager_switches_missing_stock_to_a_warning_and_the_till_sells_with_the_shortage_said()
+    {
+        var settings = await pos.OpenTillAsync("/settings", "[data-testid=settings-stock]", StaffRole.Manager);
+        var toggle = settings.GetByTestId("refuse-out-of-stock");
+        await Expect(toggle).ToBeCheckedAsync();
+        await toggle.ClickAsync();
+        await Expect(settings.GetByTestId("stock-rule-message")).ToContainTextAsync("缺货时只提示");
+        try
+        {
+            var page = await pos.OpenTillAsync();
+            await pos.ScanDrugAsync(page, "YP00242");
+            await Expect(page.GetByTestId("status")).ToContainTextAsync("库存不足（可售 0 瓶），已按缺货录入");
+            await Expect(Till.Lines(page).First.Locator(".no-batch")).ToHaveTextAsync("无批号库存");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            await toggle.ClickAsync();
+            await Expect(settings.GetByTestId("stock-rule-message")).ToContainTextAsync("缺货的药品不能录入");
+            await settings.Context.CloseAsync();
+        }
     }
 }
