@@ -20,7 +20,8 @@ namespace PharmacyPos.CrashProof;
 public sealed record HarnessOptions(int Kills, int Workers = 4, int Seed = 1, bool Faults = true, string? Folder = null);
 
 public sealed record CrashReport(int Kills, int PaymentsStarted, int RefundsStarted, int FaultsInjected, int Confirmations,
-    int LateConfirmations, int DuplicateConfirmations, IReadOnlyDictionary<string, int> KillPoints, BooksCheck Books, TimeSpan Elapsed, string Folder);
+    int LateConfirmations, int DuplicateConfirmations, IReadOnlyDictionary<string, int> KillPoints, BooksCheck Books, StockCheck Stock,
+    TimeSpan Elapsed, string Folder);
 
 /// <summary>
 /// Runs payments and refunds from several terminals through the real POS process (its JSON
@@ -79,10 +80,10 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
             await File.WriteAllTextAsync(Path.Combine(folder, "logs", "final.log"), last.Log, ct);
         }
 
-        var (orders, refunds) = await ReadBooksAsync(folder, ct);
+        var (orders, refunds, lines, movements) = await ReadBooksAsync(folder, ct);
         var books = Books.Check(orders, refunds, state.Ledger());
         return new CrashReport(options.Kills, _payments, _refunds, _faults, _confirmations, _late, _duplicates,
-            new SortedDictionary<string, int>(_killPoints), books, clock.Elapsed, folder);
+            new SortedDictionary<string, int>(_killPoints), books, StockBooks.Check(orders, lines, movements), clock.Elapsed, folder);
     }
 
     private static readonly string[] Arguments =
@@ -229,13 +230,16 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         }
     }
 
-    private static async Task<(List<PosOrder>, List<PosRefund>)> ReadBooksAsync(string folder, CancellationToken ct)
+    private static async Task<(List<PosOrder>, List<PosRefund>, List<SoldLine>, List<TradeMovement>)> ReadBooksAsync(string folder, CancellationToken ct)
     {
         await using var db = Open(folder);
-        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Select(o => new { o.TradeNo, o.Status, o.Total, o.Method }).ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().ToListAsync(ct);
         var refunds = await db.Refunds.AsNoTracking().Select(r => new { r.TradeNo, r.Status }).ToListAsync(ct);
+        var movements = await db.StockMovements.AsNoTracking().Where(m => m.TradeNo != null).ToListAsync(ct);
         return ([.. orders.Select(o => new PosOrder(o.TradeNo.Value, o.Status, o.Total.Fen, o.Method))],
-                [.. refunds.Select(r => new PosRefund(r.TradeNo.Value, r.Status))]);
+                [.. refunds.Select(r => new PosRefund(r.TradeNo.Value, r.Status))],
+                [.. orders.SelectMany(o => o.Lines.Where(l => l.BatchId is not null).Select(l => new SoldLine(o.TradeNo.Value, l.BatchId!.Value, l.Quantity)))],
+                [.. movements.Select(m => new TradeMovement(m.TradeNo!, m.BatchId, m.Kind, m.Quantity))]);
     }
 
     private static PosDbContext Open(string folder)

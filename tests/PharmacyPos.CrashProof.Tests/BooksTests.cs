@@ -1,4 +1,5 @@
 using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Stock;
 using PharmacyPos.Sandbox.Model;
 using RefundStatus = PharmacyPos.Domain.Refunds.RefundStatus;
 
@@ -34,5 +35,21 @@ public sealed class BooksTests
         Assert.Equal(1, check.RefundsAppliedTwice); // R
         Assert.Equal(1, check.StuckOrders); // S
         Assert.False(check.AllZero);
+    }
+
+    [Fact]
+    public void Stock_books_expect_a_sale_per_paid_line_a_return_per_refunded_line_and_nothing_else()
+    {
+        var orders = new[] { O("A", OrderStatus.Paid), O("B", OrderStatus.Failed), O("C", OrderStatus.Refunded) };
+        SoldLine[] lines = [new("A", 1, 2), new("B", 1, 1), new("C", 2, 3)];
+        Assert.Equal(0, StockBooks.Check(orders, lines,
+            [new("A", 1, MovementKind.Sold, -2), new("C", 2, MovementKind.Sold, -3), new("C", 2, MovementKind.Returned, 3)]).Mismatches);
+
+        var broken = StockBooks.Check(orders, lines,
+            [new("A", 1, MovementKind.Sold, -2), new("A", 1, MovementKind.Sold, -2), // sold twice
+             new("B", 1, MovementKind.Sold, -1), // a failed payment took stock
+             new("C", 2, MovementKind.Sold, -3), // refunded, never returned
+             new("Z", 1, MovementKind.Sold, -1)]); // no such order
+        Assert.Equal(4, broken.Mismatches);
     }
 }

@@ -15,13 +15,17 @@ public sealed class CrashProofTests(ITestOutputHelper output)
         output.WriteLine(log.ToString());
 
         Assert.True(report.PaymentsStarted > report.Kills, "the terminals got payments going between kills");
-        Assert.True(report.Books.Orders > 0 && report.Books.LedgerEntries > 0, "money moved");
+        // Orders were written between the kills; on a machine loaded enough that no buyer confirmed in time the ledger may hold
+        // no charge, and the books below still hold (a run under triple load once had none).
+        Assert.True(report.Books.Orders > 0, "orders were written");
         Assert.Equal(0, report.Books.ChargesWithoutPaidOrder);
         Assert.Equal(0, report.Books.PaidOrdersWithoutCharge);
         Assert.Equal(0, report.Books.DoubleCharges);
         Assert.Equal(0, report.Books.RefundsAppliedTwice);
         Assert.Equal(0, report.Books.StuckOrders);
         Assert.Equal(0, report.Books.RefundsNotRecorded);
+        Assert.True(report.Stock.Movements > 0 || report.Books.Paid + report.Books.Refunded == 0, "paid orders moved stock");
+        Assert.Equal(0, report.Stock.Mismatches);
         Directory.Delete(report.Folder, recursive: true);
     }
 }
