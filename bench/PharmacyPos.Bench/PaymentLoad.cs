@@ -19,7 +19,11 @@ public sealed class PaymentLoad(TextWriter console)
     /// <summary>Commits one payment makes when the buyer confirms at once: the order written, the channel's answer saved.</summary>
     public const int CommitsPerPayment = 2;
 
-    public async Task<List<Result>> RunAsync(string? postgres, int[] terminals, TimeSpan each, int paymentsBeforeRss)
+    /// <summary>Each load's figures, for the stock comparison (§8) that runs the same load with and without batches.</summary>
+    public List<(int Terminals, double Rate, double P50, double P99, double PosCpu)> Measured { get; } = [];
+
+    /// <param name="stock">With the demo store's batches (each line takes one and each payment writes its movements), or with none.</param>
+    public async Task<List<Result>> RunAsync(string? postgres, int[] terminals, TimeSpan each, int paymentsBeforeRss, bool stock = true)
     {
         var results = new List<Result>();
         await using var database = await TestDatabase.CreateAsync(postgres);
@@ -35,6 +39,7 @@ public sealed class PaymentLoad(TextWriter console)
             SandboxApp.SecureAddress(sandbox), Path.Combine(database.Folder, "sandbox-certificates")));
         await using var pos = await PosServer.StartInAsync(database.Folder, environment,
             [.. database.PosArguments, "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Store:RefuseOutOfStock", "false",
+             "--Catalogue:SeedDemoStock", stock ? "true" : "false",
              "--Logging:LogLevel:Microsoft.AspNetCore", "Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"]);
         using var http = await pos.SignInAsync(PharmacyPos.Domain.Staff.StaffRole.Cashier);
         await PayAsync(http, state, 0, new Random(1)); // warm-up: JIT, pools, sign-in
@@ -52,6 +57,7 @@ public sealed class PaymentLoad(TextWriter console)
             total += count;
             var rate = count / each.TotalSeconds;
             var (p50, _, p99) = Stats.Of(latencies);
+            Measured.Add((n, rate, p50, p99, posPer));
             console.WriteLine($"  {database.Provider} {n} terminals: {rate:0.0} payments/s, p50 {p50:0.0} ms, p99 {p99:0.0} ms; durable-commit bound {limit:0}/s; " +
                               $"CPU per payment: POS {posPer:0.0} ms, sandbox+terminals {ownPer:0.0} ms → CPU ceiling {cpuCeiling:0}/s");
             results.Add(new Result("1. Mobile payments end to end", $"{database.Provider}, {n} terminal(s): payments/s (p50 / p99)",

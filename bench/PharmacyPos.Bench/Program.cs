@@ -7,7 +7,7 @@ using PharmacyPos.Bench;
 var quick = args.Contains("--quick");
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "reports", "scanner", "micro"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "reports", "stock", "scanner", "micro"];
 var console = Console.Out;
 var results = new List<Result>();
 var providers = postgres is null ? new string?[] { null } : [null, postgres];
@@ -31,6 +31,12 @@ foreach (var provider in only.Contains("reports") ? providers : [])
 {
     console.WriteLine($"7. sales report ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new QueryLoad(console).SalesReportAsync(provider, quick ? 20_000 : 300_000, quick ? 2 : 5));
+}
+foreach (var provider in only.Contains("stock") ? providers : [])
+{
+    console.WriteLine($"8. stock at the till ({(provider is null ? "SQLite" : "PostgreSQL")})");
+    results.AddRange(await new QueryLoad(console).BatchChoiceAsync(provider, quick ? 10_000 : 100_000, quick ? 200 : 2000));
+    results.AddRange(await StockComparison.RunAsync(provider, quick ? [1] : [1, 4], TimeSpan.FromSeconds(quick ? 3 : 15), console));
 }
 if (only.Contains("scanner")) { console.WriteLine("4. scanner to screen"); results.Add(await new ScannerLoad(console).RunAsync(quick ? 15 : 100)); }
 if (only.Contains("micro")) { console.WriteLine("6. micro-benchmarks"); results.AddRange(Micro.Run(quick, console)); }

@@ -189,7 +189,8 @@ public static class PosHost
             if (report is not null)
                 app.Logger.LogInformation("Demo catalogue seeded: {Added} drugs, {Errors} rejected rows", report.Added, report.Errors.Count);
             // Each store of a demo chain gets its shelves, and so does a demo from before batches existed: the till refuses drugs it holds none of.
-            var batches = await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>());
+            var batches = app.Configuration.GetValue("Catalogue:SeedDemoStock", true)
+                ? await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>()) : 0;
             if (batches > 0) app.Logger.LogInformation("Demo stock seeded for store {Store}: {Batches} batches", terminal.StoreId, batches);
         }
     }

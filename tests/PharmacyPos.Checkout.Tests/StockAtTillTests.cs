@@ -135,6 +135,24 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     }
 
     [Fact]
+    public async Task Two_tills_paying_for_the_last_box_at_once_are_both_paid_at_most_and_a_shortfall_is_booked_not_undone()
+    {
+        var batch = await ReceiveAsync("YP00016", "RACE1", 1);
+        var sales = new[] { await EnterAsync("YP00016", 1), await EnterAsync("YP00016", 1) };
+        var paid = await Task.WhenAll(sales.Select(sale => Task.Run(async () =>
+        {
+            await using var db = h.Database.NewContext();
+            return await Cash(db).PayAsync(sale, "100");
+        })));
+
+        // Whichever way the race goes, the books agree: each paid order took its box, and a payment taken is never undone for stock.
+        var won = paid.Count(p => p.IsSuccess);
+        Assert.InRange(won, 1, 2);
+        Assert.All(paid.Where(p => !p.IsSuccess), p => Assert.Equal("STOCK_GONE", p.Error!.Code));
+        Assert.Equal(1 - won, await OnHandAsync(batch));
+    }
+
+    [Fact]
     public async Task A_store_that_only_warns_sells_past_its_stock_and_the_shortfall_shows_as_negative_stock()
     {
         var batch = await ReceiveAsync("YP00014", "W1", 1);

@@ -101,4 +101,31 @@ public sealed class ReceivingImportTests : IAsyncLifetime
         Assert.Contains("只有店长或管理员", Assert.Single(refused.Errors).Message);
         Assert.False((await StockAsync()).ContainsKey("YP00202/D2"));
     }
+
+    [Fact]
+    public async Task A_delivery_of_100k_rows_is_received_in_one_save_with_progress_reported_along_the_way()
+    {
+        await using var read = _db.NewContext();
+        var codes = await read.Drugs.Select(d => d.Code).OrderBy(c => c).ToListAsync();
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 100_000; i++) csv.Append(codes[i % codes.Count]).Append($",H{i:D6},2026-01-05,2028-01-04,{1 + i % 20},,\n");
+        var rows = TableFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "big.csv", ReceivingColumns.Layout);
+
+        var seen = new List<ReceivingProgress>();
+        await using var db = _db.NewContextFor(Manager, _clock);
+        var report = await new ReceivingImport(db, _clock).ImportAsync(1, rows, new Reports(seen));
+
+        Assert.Equal((100_000, 100_000, 0), (report.Lines, report.NewBatches, report.Errors.Count));
+        Assert.Equal(100_000 / ReceivingImport.ProgressEvery + 1, seen.Count);
+        Assert.Equal(seen.Select(p => p.Checked).Order(), seen.Select(p => p.Checked));
+        Assert.True(seen[^1].Saving);
+        await using var after = _db.NewContext();
+        Assert.Equal(Enumerable.Range(0, 100_000).Sum(i => 1 + i % 20), await after.StockMovements.SumAsync(m => m.Quantity));
+    }
+
+    /// <summary>Progress as it is reported, in order, without Progress&lt;T&gt;'s hop to a synchronisation context.</summary>
+    private sealed class Reports(List<ReceivingProgress> seen) : IProgress<ReceivingProgress>
+    {
+        public void Report(ReceivingProgress value) => seen.Add(value);
+    }
 }

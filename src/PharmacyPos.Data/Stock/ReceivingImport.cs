@@ -17,6 +17,12 @@ public sealed record ReceivingRowError(int RowNumber, string Column, string Mess
 
 public sealed record ReceivingReport(int Lines, int NewBatches, int Units, IReadOnlyList<ReceivingRowError> Errors);
 
+/// <summary>How far a receiving file has got: rows checked of all, then the one save.</summary>
+public sealed record ReceivingProgress(int Checked, int Total, bool Saving)
+{
+    public string Text => Saving ? $"已检查 {Total} 行，正在保存…" : $"正在检查第 {Checked} / {Total} 行…";
+}
+
 /// <summary>
 /// 药品入库 from a file: every row is checked (the drug is in the catalogue, the 批号 is clean, the
 /// dates exist and are in order, the batch is not expired, the quantity is a whole positive number
@@ -28,7 +34,11 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
 {
     public static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d"];
 
-    public async Task<ReceivingReport> ImportAsync(int storeId, IReadOnlyList<ImportRow> rows, CancellationToken ct = default)
+    /// <summary>A page's progress line moves every this many rows: often enough to see, rare enough to cost nothing.</summary>
+    public const int ProgressEvery = 2_000;
+
+    public async Task<ReceivingReport> ImportAsync(int storeId, IReadOnlyList<ImportRow> rows, IProgress<ReceivingProgress>? progress = null,
+        CancellationToken ct = default)
     {
         // Managers receive; cashiers do not (the system, seeding the demo, may).
         if (db.Actor.IsStaff && !db.Actor.May(Domain.Staff.Permission.ManageCatalogue))
@@ -46,8 +56,10 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
         var errors = new List<ReceivingRowError>();
         var seen = new Dictionary<(string, string), int>();
         var (lines, created, units) = (0, 0, 0);
+        var checkedRows = 0;
         foreach (var row in rows)
         {
+            if (++checkedRows % ProgressEvery == 0) progress?.Report(new(checkedRows, rows.Count, false));
             var rowErrors = new List<ReceivingRowError>();
             void Fail(string column, string message) => rowErrors.Add(new(row.RowNumber, column, message));
             var code = row[ReceivingColumns.Code];
@@ -104,6 +116,7 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
         }
         if (lines > 0)
         {
+            progress?.Report(new(rows.Count, rows.Count, true));
             db.AddAudit(Domain.Audit.AuditActions.StockReceived, detail: $"入库 {lines} 行，共 {units} 件（新批号 {created} 个）；错误 {errors.Count} 行");
             await db.SaveChangesAsync(ct);
         }
