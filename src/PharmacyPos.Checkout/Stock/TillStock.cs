@@ -22,14 +22,21 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
 {
     public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
 
+    /// <summary>
+    /// A drug's batches with their ledger sums, on every scan: compiled once, because EF's per-call
+    /// query preparation cost as much as the query itself (bench §8: 0.50 → 0.25 ms p50 for 50 batches).
+    /// </summary>
+    private static readonly Func<PosDbContext, int, string, IAsyncEnumerable<BatchStock>> Batches =
+        EF.CompileAsyncQuery((PosDbContext db, int storeId, string drugCode) =>
+            db.Batches.AsNoTracking().Where(b => b.StoreId == storeId && b.DrugCode == drugCode)
+                .Select(b => new BatchStock(b, db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0)));
+
     /// <summary>The drug's batches with what each holds, expired ones included (the list shows them, greyed).</summary>
     public async Task<IReadOnlyList<BatchStock>> BatchesOfAsync(string drugCode, CancellationToken ct = default)
     {
-        var storeId = terminal.Value.StoreId;
-        var rows = await db.Batches.AsNoTracking().Where(b => b.StoreId == storeId && b.DrugCode == drugCode)
-            .Select(b => new { Batch = b, OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0 })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new BatchStock(r.Batch, r.OnHand)).OrderBy(s => s.Batch.ExpiresOn).ThenBy(s => s.Batch.LotNo, StringComparer.Ordinal)];
+        var rows = new List<BatchStock>();
+        await foreach (var row in Batches(db, terminal.Value.StoreId, drugCode).WithCancellation(ct)) rows.Add(row);
+        return [.. rows.OrderBy(s => s.Batch.ExpiresOn).ThenBy(s => s.Batch.LotNo, StringComparer.Ordinal)];
     }
 
     /// <summary>
