@@ -80,10 +80,10 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
             await File.WriteAllTextAsync(Path.Combine(folder, "logs", "final.log"), last.Log, ct);
         }
 
-        var (orders, refunds, lines, movements) = await ReadBooksAsync(folder, ct);
+        var (orders, refunds, lines, movements, batches) = await ReadBooksAsync(folder, ct);
         var books = Books.Check(orders, refunds, state.Ledger());
         return new CrashReport(options.Kills, _payments, _refunds, _faults, _confirmations, _late, _duplicates,
-            new SortedDictionary<string, int>(_killPoints), books, StockBooks.Check(orders, lines, movements), clock.Elapsed, folder);
+            new SortedDictionary<string, int>(_killPoints), books, StockBooks.Check(orders, lines, movements, batches), clock.Elapsed, folder);
     }
 
     private static readonly string[] Arguments =
@@ -230,16 +230,21 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         }
     }
 
-    private static async Task<(List<PosOrder>, List<PosRefund>, List<SoldLine>, List<TradeMovement>)> ReadBooksAsync(string folder, CancellationToken ct)
+    private static async Task<(List<PosOrder>, List<PosRefund>, List<SoldLine>, List<TradeMovement>, List<BatchFigure>)> ReadBooksAsync(
+        string folder, CancellationToken ct)
     {
         await using var db = Open(folder);
+        var sums = (await db.StockMovements.AsNoTracking().Select(m => new { m.BatchId, m.Quantity }).ToListAsync(ct))
+            .GroupBy(m => m.BatchId).ToDictionary(g => g.Key, g => g.Sum(m => m.Quantity));
+        var shown = await new PharmacyPos.Data.Stock.StockQuery(db, TimeProvider.System).ListAsync(1, null, PharmacyPos.Data.Stock.StockQuery.Filter.All, 90, ct);
         var orders = await db.Orders.AsNoTracking().ToListAsync(ct);
         var refunds = await db.Refunds.AsNoTracking().Select(r => new { r.TradeNo, r.Status }).ToListAsync(ct);
         var movements = await db.StockMovements.AsNoTracking().Where(m => m.TradeNo != null).ToListAsync(ct);
         return ([.. orders.Select(o => new PosOrder(o.TradeNo.Value, o.Status, o.Total.Fen, o.Method))],
                 [.. refunds.Select(r => new PosRefund(r.TradeNo.Value, r.Status))],
                 [.. orders.SelectMany(o => o.Lines.Where(l => l.BatchId is not null).Select(l => new SoldLine(o.TradeNo.Value, l.BatchId!.Value, l.Quantity)))],
-                [.. movements.Select(m => new TradeMovement(m.TradeNo!, m.BatchId, m.Kind, m.Quantity))]);
+                [.. movements.Select(m => new TradeMovement(m.TradeNo!, m.BatchId, m.Kind, m.Quantity))],
+                [.. shown.Select(b => new BatchFigure(b.Batch.Id, b.OnHand, sums.GetValueOrDefault(b.Batch.Id)))]);
     }
 
     private static PosDbContext Open(string folder)

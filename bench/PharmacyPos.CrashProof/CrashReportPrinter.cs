@@ -16,7 +16,7 @@ public static class CrashReportPrinter
         o.WriteLine($"orders stuck in a non-final state: {b.StuckOrders}");
         o.WriteLine($"refunds the POS does not show as it happened: {b.RefundsNotRecorded}");
         foreach (var f in b.Findings.Take(50)) o.WriteLine("  " + f);
-        o.WriteLine($"orders whose stock movements differ from their state: {r.Stock.Mismatches} ({r.Stock.Movements} movements over {r.Stock.OrdersChecked} orders)");
+        o.WriteLine($"orders (or batches) whose stock movements differ from their state: {r.Stock.Mismatches} ({r.Stock.Movements} movements over {r.Stock.OrdersChecked} orders)");
         foreach (var f in r.Stock.Findings.Take(50)) o.WriteLine("  " + f);
         o.WriteLine($"logs and database: {r.Folder}");
         o.WriteLine(b.AllZero && r.Stock.Mismatches == 0 ? "RESULT: all zero" : "RESULT: DIFFERENCES FOUND");

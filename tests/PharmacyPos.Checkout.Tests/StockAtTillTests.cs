@@ -127,10 +127,32 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
         {
             var refused = Assert.IsType<ScanResult.Refused>(await checkout.ScanAsync(here, h.Code("unbound", Wallet.Alipay), null));
             Assert.Equal("STOCK_GONE", refused.Error.Code);
-            Assert.Contains("批号 LAST1 库存只剩 0 盒", refused.Error.Message);
+            Assert.Contains("批号 LAST1 可售只剩 0 盒", refused.Error.Message);
         }
         await using (var db = h.Database.NewContext()) Assert.Equal("STOCK_GONE", (await Cash(db).PayAsync(here, "100")).Error!.Code);
         Assert.Equal(ledgerBefore, h.Sandbox.Ledger().Count);
+        Assert.Equal(0, await OnHandAsync(batch));
+    }
+
+    [Fact]
+    public async Task A_box_on_a_payment_still_waiting_for_its_buyer_is_not_sold_again_at_another_till()
+    {
+        var batch = await ReceiveAsync("YP00017", "HOLD1", 1);
+        var (checkout, db) = h.Checkout();
+        AttemptView waiting;
+        await using (db)
+            waiting = Assert.IsType<ScanResult.Started>(await checkout.ScanAsync(await EnterAsync("YP00017", 1), h.Code("slow", Wallet.Alipay), null)).Attempt;
+        Assert.Equal(OrderStatus.Pending, waiting.Status);
+
+        await using (var cash = h.Database.NewContext())
+            Assert.Equal("STOCK_GONE", (await Cash(cash).PayAsync(await EnterAsync("YP00017", 1), "100")).Error!.Code);
+
+        // The buyer never confirms: the 60 s pass, the attempt fails, and the box may be sold again.
+        h.Clock.Advance(TimeSpan.FromSeconds(61));
+        (checkout, db) = h.Checkout();
+        await using (db) Assert.Equal(OrderStatus.Failed, (await checkout.PollAsync(waiting.OrderId)).Status);
+        await using (var cash = h.Database.NewContext())
+            Assert.True((await Cash(cash).PayAsync(await EnterAsync("YP00017", 1), "100")).IsSuccess);
         Assert.Equal(0, await OnHandAsync(batch));
     }
 

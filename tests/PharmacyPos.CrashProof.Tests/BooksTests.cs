@@ -51,5 +51,6 @@ public sealed class BooksTests
              new("C", 2, MovementKind.Sold, -3), // refunded, never returned
              new("Z", 1, MovementKind.Sold, -1)]); // no such order
         Assert.Equal(4, broken.Mismatches);
+        Assert.Equal(1, StockBooks.Check([], [], [], [new(1, 5, 5), new(2, 4, 3)]).Mismatches); // the page and the ledger disagree on batch 2
     }
 }

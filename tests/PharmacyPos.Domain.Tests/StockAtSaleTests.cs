@@ -116,6 +116,6 @@ public sealed class StockAtSaleTests
         Assert.Null(StockAtSale.Gone(sale, new Dictionary<long, int> { [Early.Id] = 2 }));
         var gone = StockAtSale.Gone(sale, new Dictionary<long, int> { [Early.Id] = 1 });
         Assert.Equal("STOCK_GONE", gone?.Code);
-        Assert.Contains("批号 L1 库存只剩 1 盒", gone!.Message);
+        Assert.Contains("批号 L1 可售只剩 1 盒", gone!.Message);
     }
 }

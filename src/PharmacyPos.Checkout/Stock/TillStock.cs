@@ -4,6 +4,7 @@ using PharmacyPos.Data;
 using PharmacyPos.Domain;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
 using PharmacyPos.Domain.Sales;
 using PharmacyPos.Domain.Stock;
 
@@ -110,9 +111,11 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
     }
 
     /// <summary>
-    /// At payment, before anything is sent: a batch that no longer holds the boxes (another till sold
-    /// the last one) stops the payment when the store refuses missing stock; otherwise the sale goes
-    /// on and the shortfall shows on the 库存 page.
+    /// At payment, before anything is sent: a batch that no longer holds the boxes — another till
+    /// sold them, or is waiting for its buyer to pay for them — stops the payment when the store
+    /// refuses missing stock; otherwise the sale goes on and the shortfall shows on the 库存 page.
+    /// Boxes on a payment still waiting count as taken, so two tills racing for the last box within
+    /// a buyer's 60 s are told apart here, not by a shortfall afterwards.
     /// </summary>
     public async Task<PosError?> CheckBeforePaymentAsync(Sale sale, CancellationToken ct = default)
     {
@@ -121,7 +124,10 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
         var storeId = terminal.Value.StoreId;
         var onHand = await db.StockMovements.AsNoTracking().Where(m => m.StoreId == storeId && ids.Contains(m.BatchId))
             .GroupBy(m => m.BatchId).Select(g => new { g.Key, Sum = g.Sum(m => m.Quantity) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        return StockAtSale.Gone(sale, onHand);
+        var waiting = await db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status == OrderStatus.Pending)
+            .SelectMany(o => o.Lines).Where(l => l.BatchId != null && ids.Contains(l.BatchId.Value))
+            .GroupBy(l => l.BatchId!.Value).Select(g => new { g.Key, Sum = g.Sum(l => l.Quantity) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        return StockAtSale.Gone(sale, onHand.ToDictionary(b => b.Key, b => b.Value - waiting.GetValueOrDefault(b.Key)));
     }
 
     private static void Undo(Sale sale, SaleLine line, int added)

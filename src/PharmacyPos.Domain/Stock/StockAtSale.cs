@@ -65,7 +65,7 @@ public static class StockAtSale
             {
                 var line = group.First();
                 return new PosError("STOCK_GONE",
-                    $"{line.Drug.Name} 批号 {line.Batch!.LotNo} 库存只剩 {Math.Max(left, 0)} {line.Drug.Unit}（可能已被其他收银台售出），未发起扣款。请删除该行后重新录入。",
+                    $"{line.Drug.Name} 批号 {line.Batch!.LotNo} 可售只剩 {Math.Max(left, 0)} {line.Drug.Unit}（其他收银台已售出或正在收款），未发起扣款。请删除该行后重新录入。",
                     ErrorKind.Conflict);
             }
         }
