@@ -126,4 +126,29 @@ public sealed class StockLedgerTests : IAsyncLifetime
         Assert.Empty((await new SalesRecord(read).TableAsync(1, Today.AddDays(1), Today.AddDays(1))).Rows);
         Assert.Single(await read.Audit.Where(a => a.Action == Domain.Audit.AuditActions.SalesRecordExported).ToListAsync());
     }
+
+    [Fact]
+    public async Task Each_batch_s_balance_stays_the_sum_of_its_movements_through_sales_refunds_counts_and_tills_saving_at_once()
+    {
+        // Eight tills pay for a box each at the same moment: every increment lands (none lost to a race).
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await using var db = _db.NewContextFor(Cashier, _clock);
+            db.Orders.Add(await CashOrderAsync(db, $"20261130003000010100{i + 10:D4}", 1));
+            await db.SaveChangesAsync();
+        })));
+        await using (var db = _db.NewContextFor(Manager, _clock))
+        {
+            var order = await db.Orders.SingleAsync(o => o.TradeNo == TradeNo.Parse("202611300030000101000010"));
+            order.StartRefund(_clock.GetUtcNow());
+            order.CompleteRefund(_clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _db.NewContextFor(Manager, _clock)) Assert.True((await new StockCount(db, _clock).CountAsync(1, _batch.Id, 4)).IsSuccess);
+
+        await using var read = _db.NewContext();
+        var sum = await read.StockMovements.Where(m => m.BatchId == _batch.Id).SumAsync(m => m.Quantity);
+        var shown = Assert.Single(await new StockQuery(read, _clock).ListAsync(1, "A2601", StockQuery.Filter.All, 90));
+        Assert.Equal((4, 4), (sum, shown.OnHand));
+    }
 }

@@ -647,6 +647,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int>("OnHand")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("ProducedOn")
                         .HasColumnType("date");
 

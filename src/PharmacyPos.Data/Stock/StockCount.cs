@@ -18,7 +18,7 @@ public sealed class StockCount(PosDbContext db, TimeProvider clock)
         if (counted is < 0 or > MaxCounted) return new PosError("COUNT_INVALID", $"实盘数量应为 0 到 {MaxCounted} 的整数。");
         var batch = await db.Batches.SingleOrDefaultAsync(b => b.StoreId == storeId && b.Id == batchId, ct);
         if (batch is null) return new PosError("BATCH_NOT_FOUND", "没有这个批号。", ErrorKind.NotFound);
-        var onBooks = await db.StockMovements.Where(m => m.StoreId == storeId && m.BatchId == batchId).SumAsync(m => m.Quantity, ct);
+        var onBooks = await db.Batches.Where(b => b.StoreId == storeId && b.Id == batchId).Select(b => EF.Property<int>(b, StockBalances.OnHand)).SingleAsync(ct);
         var difference = counted - onBooks;
         if (difference == 0) return 0;
         db.StockMovements.Add(StockMovement.Count(batch, difference, clock.GetUtcNow(), db.Actor.UserName));

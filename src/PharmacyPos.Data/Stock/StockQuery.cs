@@ -8,7 +8,7 @@ namespace PharmacyPos.Data.Stock;
 /// <summary>A batch with its stock (the ledger's sum) and the drug's name, for the 库存 page and its reports.</summary>
 public sealed record BatchLine(StockBatch Batch, string DrugName, string Specification, string Manufacturer, string Unit, int OnHand, ExpiryState State);
 
-/// <summary>库存: stock by drug and batch as the ledger sums it, and the 近效期 / 过期 lists.</summary>
+/// <summary>库存: stock by drug and batch (each batch's balance, the ledger's sum), and the 近效期 / 过期 lists.</summary>
 public sealed class StockQuery(PosDbContext db, TimeProvider clock)
 {
     /// <param name="Short">短缺: batches the ledger takes below zero — boxes sold that the books did not hold (a last box sold at two tills, or a store that only warns).</param>
@@ -34,7 +34,7 @@ public sealed class StockQuery(PosDbContext db, TimeProvider clock)
                 select new
                 {
                     Batch = b, d.Name, d.Specification, d.Manufacturer, d.Unit,
-                    OnHand = db.StockMovements.Where(m => m.BatchId == b.Id && m.StoreId == b.StoreId).Sum(m => (int?)m.Quantity) ?? 0,
+                    OnHand = EF.Property<int>(b, StockBalances.OnHand),
                 };
         if (filter == Filter.Short) query = query.Where(r => r.OnHand < 0);
         var rows = await query.Take(2_000).ToListAsync(ct);

@@ -619,6 +619,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ProducedOn")
                         .HasColumnType("TEXT");
 
