@@ -34,6 +34,10 @@ public static class CheckoutRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name) && o.Name.Length <= Domain.Stores.StoreSettings.NameMax,
                 $"设置 Store:Name（药店名称，小票抬头）不能为空，且不超过 {Domain.Stores.StoreSettings.NameMax} 个字。")
             .ValidateOnStart();
+        services.AddOptions<Printing.PrinterOptions>().Bind(configuration.GetSection(Printing.PrinterOptions.Section))
+            .Validate(o => o.PaperWidthMm is 58 or 80, "设置 Printer:PaperWidthMm（小票纸宽）须为 58 或 80。")
+            .InRange(o => o.TimeoutSeconds, 0.5, 30, "Printer:TimeoutSeconds", "打印机超时秒数")
+            .ValidateOnStart();
         services.AddOptions<RefundOptions>().Bind(configuration.GetSection(RefundOptions.Section))
             .InRange(o => (double)o.ApprovalThresholdYuan, 0, 1_000_000, "Refunds:ApprovalThresholdYuan", "退款审批金额", "元")
             .ValidateOnStart();
@@ -51,6 +55,7 @@ public static class CheckoutRegistration
         services.AddScoped<Reconciliation.DailyReconciliation>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<Stock.TillStock>();
+        services.AddScoped<Printing.ReceiptPrinter>();
         return services;
     }
 

@@ -297,6 +297,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasMaxLength(96)
                         .HasColumnType("character varying(96)");
 
+                    b.Property<int>("ReceiptPrints")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RouteExplanation")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

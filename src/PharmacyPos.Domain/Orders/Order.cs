@@ -74,6 +74,9 @@ public sealed class Order : IJournaled
     /// <summary>Bumped by every change: the till and the recovery job may both act on one order, and only one may win.</summary>
     public int Version { get; private set; }
 
+    /// <summary>How many times its receipt was printed: from the second print on, the copy says 重打. Counted by the printing side, not by the order's state.</summary>
+    public int ReceiptPrints { get; private set; }
+
     /// <summary>Set when the recovery job, not a till, settled this attempt: the next cashier at the terminal is told.</summary>
     public bool SettledUnattended { get; private set; }
 

@@ -279,6 +279,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReceiptPrints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RouteExplanation")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
