@@ -105,8 +105,8 @@ public sealed class QueryLoad(TextWriter console)
         {
             await FillDrugsAsync(db, drugs);
             await InsertAsync(db, batchCount, """
-                INSERT INTO stock_batches ("Id", "StoreId", "DrugCode", "LotNo", "ProducedOn", "ExpiresOn", "ReceivedAt", "OnHand")
-                VALUES (@id, 1, @code, @lot, @made, @expires, @at, 97)
+                INSERT INTO stock_batches ("Id", "StoreId", "DrugCode", "LotNo", "ProducedOn", "ExpiresOn", "ReceivedAt")
+                VALUES (@id, 1, @code, @lot, @made, @expires, @at)
                 """, (n, set) =>
             {
                 var (drug, k) = n < Many ? (0, n) : (1 + (n - Many) / Each, (n - Many) % Each);
@@ -117,7 +117,7 @@ public sealed class QueryLoad(TextWriter console)
                 set("expires", today.AddDays(30 + 20 * k));
                 set("at", received);
             });
-            // Each batch received once (100) and sold from three times: its balance above is that sum.
+            // Each batch received once (100) and sold from three times; the database's trigger keeps each balance (97).
             await InsertAsync(db, batchCount * 4, """
                 INSERT INTO stock_movements ("StoreId", "BatchId", "Kind", "Quantity", "At", "By")
                 VALUES (1, @batch, @kind, @q, @at, 'bench')

@@ -72,7 +72,6 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         List<IJournaled> sources;
         List<JournalEntry> entries;
         List<Domain.Stock.StockMovement> movements;
-        List<Domain.Stock.StockMovement> stock;
         try
         {
             AuditTrail.RefuseRewrites(ChangeTracker);
@@ -85,8 +84,6 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             (sources, entries) = CollectJournal();
             movements = Stock.StockLedger.Collect(sources, Actor.UserName);
             StockMovements.AddRange(movements);
-            // Every movement of this save (a sale's, a receipt's, a count's) moves its batch's balance in the same transaction.
-            stock = [.. ChangeTracker.Entries<Domain.Stock.StockMovement>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
         }
         finally
         {
@@ -94,9 +91,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         }
         try
         {
-            var saved = stock.Count == 0
-                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-                : await SaveWithBalancesAsync(stock, acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             foreach (var source in sources) source.JournalSaved();
             return saved;
         }
@@ -108,20 +103,6 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             foreach (var movement in movements) Entry(movement).State = EntityState.Detached;
             throw;
         }
-    }
-
-    /// <summary>
-    /// The rows and the batches' balances in one transaction (the caller's, if it has one). The tracker
-    /// accepts the changes only once all of it is committed, so a failed commit leaves them to save again.
-    /// </summary>
-    private async Task<int> SaveWithBalancesAsync(List<Domain.Stock.StockMovement> stock, bool acceptAllChangesOnSuccess, CancellationToken ct)
-    {
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-        await Stock.StockBalances.ApplyAsync(this, stock, ct);
-        if (own is not null) await own.CommitAsync(ct);
-        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
-        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

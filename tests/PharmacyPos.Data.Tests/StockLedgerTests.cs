@@ -151,4 +151,13 @@ public sealed class StockLedgerTests : IAsyncLifetime
         var shown = Assert.Single(await new StockQuery(read, _clock).ListAsync(1, "A2601", StockQuery.Filter.All, 90));
         Assert.Equal((4, 4), (sum, shown.OnHand));
     }
+
+    [Fact]
+    public async Task The_ledger_cannot_be_rewritten_or_erased_below_the_app()
+    {
+        await using var db = _db.NewContext();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.StockMovements.ExecuteUpdateAsync(s => s.SetProperty(m => m.Quantity, 1000)));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.StockMovements.ExecuteDeleteAsync());
+        Assert.Equal([(MovementKind.Received, 10, null)], await MovementsAsync());
+    }
 }

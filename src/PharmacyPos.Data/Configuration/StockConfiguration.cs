@@ -18,9 +18,8 @@ internal sealed class StockBatchConfiguration(bool distributed) : IEntityTypeCon
         b.HasIndex(x => new { x.StoreId, x.DrugCode, x.LotNo }).IsUnique();
         // 近效期 and 过期 reports.
         b.HasIndex(x => new { x.StoreId, x.ExpiresOn });
-        // The ledger's running sum, kept by StockBalances in the transaction that adds each movement, so a scan reads
-        // one row per batch instead of summing a busy batch's thousands of movements. The ledger stays the truth:
-        // the crash harness and the data tests check the balance against the sum.
+        // The ledger's running sum, kept by a trigger on stock_movements (see StockBalances), so a scan reads one row per
+        // batch instead of summing a busy batch's thousands of movements. Never written by EF after the insert.
         b.Property<int>(StockBalances.OnHand);
     }
 }
