@@ -56,6 +56,7 @@ public static class CheckoutRegistration
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<Stock.TillStock>();
         services.AddScoped<Printing.ReceiptPrinter>();
+        services.AddScoped<Sales.ParkedSales>();
         return services;
     }
 

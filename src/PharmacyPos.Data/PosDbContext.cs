@@ -56,6 +56,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public DbSet<Reconciliation.ReconciliationRun> ReconciliationRuns => Set<Reconciliation.ReconciliationRun>();
     public DbSet<Domain.Stock.StockBatch> Batches => Set<Domain.Stock.StockBatch>();
     public DbSet<Domain.Stock.StockMovement> StockMovements => Set<Domain.Stock.StockMovement>();
+    public DbSet<Domain.Sales.ParkedSale> ParkedSales => Set<Domain.Sales.ParkedSale>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
@@ -141,6 +142,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.StoreSettingsConfiguration());
         modelBuilder.ApplyConfiguration(new Configuration.StockBatchConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.StockMovementConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.ParkedSaleConfiguration(distributed));
 
         modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
         modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);
@@ -150,6 +152,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.Entity<Reconciliation.ReconciliationRun>().HasQueryFilter(r => StoreScope == null || r.StoreId == StoreScope);
         modelBuilder.Entity<Domain.Stock.StockBatch>().HasQueryFilter(b => StoreScope == null || b.StoreId == StoreScope);
         modelBuilder.Entity<Domain.Stock.StockMovement>().HasQueryFilter(m => StoreScope == null || m.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Sales.ParkedSale>().HasQueryFilter(p => StoreScope == null || p.StoreId == StoreScope);
         // Store 0: what happened before any till signed in (first start), the chain's as a whole.
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope || e.StoreId == 0);
     }

@@ -51,6 +51,20 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
         return [.. (await db.StockMovements.Where(m => m.TradeNo == tradeNo).OrderBy(m => m.Id).ToListAsync()).Select(m => (m.Kind, m.Quantity, m.TradeNo))];
     }
 
+    /// <summary>A mobile payment whose buyer has not confirmed yet (the slow buyer's card is bound: the insurance account).</summary>
+    private async Task<AttemptView> WaitingPaymentAsync(string code, int quantity)
+    {
+        var (checkout, db) = h.Checkout();
+        await using (db)
+            return Assert.IsType<ScanResult.Started>(await checkout.ScanAsync(await EnterAsync(code, quantity), h.Code("slow", Wallet.Alipay), null)).Attempt;
+    }
+
+    private async Task<OrderStatus> PollAsync(AttemptView attempt)
+    {
+        var (checkout, db) = h.Checkout();
+        await using (db) return (await checkout.PollAsync(attempt.OrderId)).Status;
+    }
+
     private CashCheckout Cash(PosDbContext db)
     {
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
@@ -79,17 +93,12 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     public async Task A_mobile_payment_moves_stock_only_once_the_buyer_has_paid_and_a_refund_returns_it_to_the_same_batch()
     {
         var batch = await ReceiveAsync("YP00011", "M1", 5);
-        AttemptView attempt;
-        var (checkout, db) = h.Checkout();
-        await using (db)
-            attempt = Assert.IsType<ScanResult.Started>(await checkout.ScanAsync(await EnterAsync("YP00011", 2), h.Code("slow", Wallet.WeChat), null)).Attempt;
+        var attempt = await WaitingPaymentAsync("YP00011", 2);
         Assert.Equal(OrderStatus.Pending, attempt.Status);
         Assert.Equal(5, await OnHandAsync(batch));
 
-        // The slow buyer's card is bound, so an insurance-eligible drug goes to the insurance account.
         Assert.True(h.Sandbox.Confirm(Channel.Insurance, attempt.TradeNo.Value));
-        (checkout, db) = h.Checkout();
-        await using (db) Assert.Equal(OrderStatus.Paid, (await checkout.PollAsync(attempt.OrderId)).Status);
+        Assert.Equal(OrderStatus.Paid, await PollAsync(attempt));
         Assert.Equal(3, await OnHandAsync(batch));
 
         var (refunds, rdb) = h.Refunds();
@@ -102,13 +111,9 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     public async Task A_payment_that_fails_moves_no_stock()
     {
         var batch = await ReceiveAsync("YP00012", "F1", 5);
-        var (checkout, db) = h.Checkout();
-        AttemptView attempt;
-        await using (db)
-            attempt = Assert.IsType<ScanResult.Started>(await checkout.ScanAsync(await EnterAsync("YP00012", 1), h.Code("slow", Wallet.Alipay), null)).Attempt;
+        var attempt = await WaitingPaymentAsync("YP00012", 1);
         h.Clock.Advance(TimeSpan.FromSeconds(61));
-        (checkout, db) = h.Checkout();
-        await using (db) Assert.Equal(OrderStatus.Failed, (await checkout.PollAsync(attempt.OrderId)).Status);
+        Assert.Equal(OrderStatus.Failed, await PollAsync(attempt));
         Assert.Equal(5, await OnHandAsync(batch));
         Assert.Empty(await MovementsAsync(attempt.TradeNo.Value));
     }
@@ -138,10 +143,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     public async Task A_box_on_a_payment_still_waiting_for_its_buyer_is_not_sold_again_at_another_till()
     {
         var batch = await ReceiveAsync("YP00017", "HOLD1", 1);
-        var (checkout, db) = h.Checkout();
-        AttemptView waiting;
-        await using (db)
-            waiting = Assert.IsType<ScanResult.Started>(await checkout.ScanAsync(await EnterAsync("YP00017", 1), h.Code("slow", Wallet.Alipay), null)).Attempt;
+        var waiting = await WaitingPaymentAsync("YP00017", 1);
         Assert.Equal(OrderStatus.Pending, waiting.Status);
 
         await using (var cash = h.Database.NewContext())
@@ -149,8 +151,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
 
         // The buyer never confirms: the 60 s pass, the attempt fails, and the box may be sold again.
         h.Clock.Advance(TimeSpan.FromSeconds(61));
-        (checkout, db) = h.Checkout();
-        await using (db) Assert.Equal(OrderStatus.Failed, (await checkout.PollAsync(waiting.OrderId)).Status);
+        Assert.Equal(OrderStatus.Failed, await PollAsync(waiting));
         await using (var cash = h.Database.NewContext())
             Assert.True((await Cash(cash).PayAsync(await EnterAsync("YP00017", 1), "100")).IsSuccess);
         Assert.Equal(0, await OnHandAsync(batch));

@@ -67,11 +67,7 @@ public class BatchAtTillTests(PosFixture pos)
         await pos.ScanDrugAsync(page, "YP00007");
         var lot = await Till.Lines(page).First.GetAttributeAsync("data-lot");
         Assert.False(string.IsNullOrEmpty(lot));
-        await page.Keyboard.PressAsync("F9");
-        await page.GetByTestId("cash-received").FillAsync("100");
-        await page.GetByTestId("cash-received").PressAsync("Enter");
-        await Expect(page.GetByTestId("status")).ToContainTextAsync("现金收款成功");
-        var tradeNo = Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
+        var tradeNo = await Till.PayCashAsync(page);
         await page.Context.CloseAsync();
 
         var after = await BatchesAsync("YP00007");

@@ -14,20 +14,11 @@ namespace PharmacyPos.EndToEnd.Tests;
 [Collection(PosCollection.Name)]
 public class ReceiptTests(PosFixture pos)
 {
-    private static async Task<string> PayCashAsync(IPage page)
-    {
-        await page.Keyboard.PressAsync("F9");
-        await page.GetByTestId("cash-received").FillAsync("100");
-        await page.GetByTestId("cash-received").PressAsync("Enter");
-        await Expect(page.GetByTestId("status")).ToContainTextAsync("现金收款成功");
-        return Till.TradeNoIn(await page.GetByTestId("status").TextContentAsync());
-    }
-
     [Fact]
     public async Task The_browser_receipt_shows_prices_payment_and_a_qr_and_says_重打_from_its_second_print()
     {
         var page = await pos.SaleAsync("YP00005", 2);
-        var tradeNo = await PayCashAsync(page);
+        var tradeNo = await Till.PayCashAsync(page);
         await page.Context.CloseAsync();
 
         var first = await pos.Http.GetStringAsync($"/receipt/{tradeNo}?print=1&paper=58");
@@ -55,7 +46,7 @@ public class ReceiptTests(PosFixture pos)
 
         await Till.ScanAsync(page, "YP00003");
         await Expect(Till.Lines(page)).ToHaveCountAsync(1);
-        var tradeNo = await PayCashAsync(page);
+        var tradeNo = await Till.PayCashAsync(page);
         await page.Keyboard.PressAsync("F8");
         await Expect(page.GetByTestId("receipt-printed")).ToHaveTextAsync("已打印小票");
         var job = await printer.JobAsync(1);

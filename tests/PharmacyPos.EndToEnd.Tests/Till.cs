@@ -36,6 +36,16 @@ public static partial class Till
         return page;
     }
 
+    /// <summary>F9, 实收 ¥100 and Enter; the 交易号 of the cash sale once the till says it is paid.</summary>
+    public static async Task<string> PayCashAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("F9");
+        await page.GetByTestId("cash-received").FillAsync("100");
+        await page.GetByTestId("cash-received").PressAsync("Enter");
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("现金收款成功");
+        return TradeNoIn(await page.GetByTestId("status").TextContentAsync());
+    }
+
     /// <summary>F10 and a card through the reader.</summary>
     public static async Task SwipeAsync(IPage page, string cardNo)
     {

@@ -543,6 +543,51 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.ToTable("registrations", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ParkedSale", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cashier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ParkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "TerminalId", "ParkedAt");
+
+                    b.ToTable("parked_sales", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
                 {
                     b.Property<long>("Id")

@@ -522,6 +522,49 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.ToTable("registrations", (string)null);
                 });
 
+            modelBuilder.Entity("PharmacyPos.Domain.Sales.ParkedSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cashier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "TerminalId", "ParkedAt");
+
+                    b.ToTable("parked_sales", (string)null);
+                });
+
             modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
                 {
                     b.Property<long>("Id")
