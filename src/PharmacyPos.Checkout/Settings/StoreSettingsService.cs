@@ -40,8 +40,14 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
     private static readonly CompiledQuery<Func<PosDbContext, int, CancellationToken, Task<StoreSettings?>>> Saved = new(() =>
         EF.CompileAsyncQuery((PosDbContext db, int storeId, CancellationToken ct) => db.StoreSettings.AsNoTracking().SingleOrDefault(s => s.StoreId == storeId)));
 
+    /// <summary>
+    /// The settings as of this unit of work's first read: one request (a scan, a payment) asks the
+    /// store's rules several times — stock, the check before paying, registration — and reads them once.
+    /// </summary>
     public async Task<StoreSettings> CurrentAsync(CancellationToken ct = default) =>
-        await Saved.For(db)(db, terminal.Value.StoreId, ct) ?? Defaults();
+        _read ??= await Saved.For(db)(db, terminal.Value.StoreId, ct) ?? Defaults();
+
+    private StoreSettings? _read;
 
     public Task<PosError?> ChangeAsync(Money registrationThreshold, Money refundApprovalThreshold, CancellationToken ct = default) =>
         EditAsync(
@@ -104,6 +110,7 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
         }
         db.AddAudit(AuditActions.SettingsChanged, detail: audit(before, settings));
         await db.SaveChangesAsync(ct);
+        _read = null;
         return null;
     }
 
