@@ -12,6 +12,14 @@ public static class BeijingTime
 
     public static DateTimeOffset From(DateTimeOffset instant) => instant.ToOffset(Offset);
 
+    /// <summary>The Beijing calendar day an instant falls on (有效期, report days).</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(From(instant).DateTime);
+
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>00:00 of a Beijing day, as an instant: a day runs from its start to the next day's.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+
     /// <summary>How every screen, receipt, file and audit line shows a time: yyyy-MM-dd HH:mm:ss, Beijing time.</summary>
     public static string Text(DateTimeOffset instant) =>
         From(instant).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

@@ -128,6 +128,18 @@ public sealed class MobileHarness : IAsyncLifetime
         new(db, Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(RefundOptions), Microsoft.Extensions.Options.Options.Create(new PharmacyPos.Checkout.Settings.StoreOptions()), Clock);
 
+    /// <summary>A delivery of one lot to store 1, produced 100 days ago, expiring in <paramref name="expiresInDays"/> Beijing days.</summary>
+    public async Task<PharmacyPos.Domain.Stock.StockBatch> ReceiveAsync(string code, string lot, int quantity, int expiresInDays = 400)
+    {
+        await using var db = Database.NewContext();
+        var now = Clock.GetUtcNow();
+        var today = BeijingTime.DayOf(now);
+        var batch = PharmacyPos.Domain.Stock.StockBatch.Receive(1, code, lot, today.AddDays(-100), today.AddDays(expiresInDays), null, null, now).Value;
+        db.StockMovements.Add(PharmacyPos.Domain.Stock.StockMovement.Receive(batch, quantity, now, "manager"));
+        await db.SaveChangesAsync();
+        return batch;
+    }
+
     public PharmacyPos.Checkout.Stock.TillStock Stock(PosDbContext db) =>
         new(db, Settings(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock);
 

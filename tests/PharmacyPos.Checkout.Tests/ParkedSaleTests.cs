@@ -12,23 +12,12 @@ public sealed class ParkedSaleTests(MobileHarness h) : IClassFixture<MobileHarne
 {
     private ParkedSales Parked(PosDbContext db) => new(db, h.Stock(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), h.Clock);
 
-    private async Task<StockBatch> ReceiveAsync(string code, string lot, int quantity, int expiresInDays = 400)
-    {
-        await using var db = h.Database.NewContext();
-        var now = h.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(BeijingTime.From(now).DateTime);
-        var batch = StockBatch.Receive(1, code, lot, today.AddDays(-100), today.AddDays(expiresInDays), null, null, now).Value;
-        db.StockMovements.Add(StockMovement.Receive(batch, quantity, now, "manager"));
-        await db.SaveChangesAsync();
-        return batch;
-    }
-
     [Fact]
     public async Task A_parked_sale_survives_a_new_context_and_comes_back_with_its_lots_and_quantities()
     {
-        await ReceiveAsync("YP00020", "K1", 10, expiresInDays: 100);
-        await ReceiveAsync("YP00020", "K2", 10);
-        await ReceiveAsync("YP00021", "K3", 10);
+        await h.ReceiveAsync("YP00020", "K1", 10, expiresInDays: 100);
+        await h.ReceiveAsync("YP00020", "K2", 10);
+        await h.ReceiveAsync("YP00021", "K3", 10);
         var sale = new Sale();
         await using (var db = h.ContextFor(MobileHarness.Cashier))
         {
@@ -54,8 +43,8 @@ public sealed class ParkedSaleTests(MobileHarness h) : IClassFixture<MobileHarne
     [Fact]
     public async Task Recall_refuses_a_sale_in_progress_and_a_lot_sold_out_meanwhile_comes_back_first_expiry_first()
     {
-        await ReceiveAsync("YP00022", "Q1", 1);
-        await ReceiveAsync("YP00022", "Q2", 5, expiresInDays: 600);
+        await h.ReceiveAsync("YP00022", "Q1", 1);
+        await h.ReceiveAsync("YP00022", "Q2", 5, expiresInDays: 600);
         var sale = new Sale();
         long id;
         await using (var db = h.ContextFor(MobileHarness.Cashier))

@@ -25,14 +25,7 @@ public sealed class ReceiptPrintingTests(MobileHarness h) : IClassFixture<Mobile
     private async Task<Order> CashSaleAsync()
     {
         await using var db = h.Database.NewContext();
-        var now = h.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(Domain.BeijingTime.From(now).DateTime);
-        if (!await db.Batches.AnyAsync(b => b.LotNo == "P2601"))
-        {
-            var batch = StockBatch.Receive(1, "YP00001", "P2601", today.AddDays(-10), today.AddDays(700), null, null, now).Value;
-            db.StockMovements.Add(StockMovement.Receive(batch, 50, now, "manager"));
-            await db.SaveChangesAsync();
-        }
+        if (!await db.Batches.AnyAsync(b => b.LotNo == "P2601")) await h.ReceiveAsync("YP00001", "P2601", 50, expiresInDays: 700);
         var sale = new Sale();
         Assert.True((await h.Stock(db).EnterAsync(sale, await db.Drugs.SingleAsync(d => d.Code == "YP00001"), 2, "P2601")).IsSuccess);
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());

@@ -19,17 +19,6 @@ namespace PharmacyPos.Checkout.Tests;
 /// </summary>
 public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarness>
 {
-    private async Task<StockBatch> ReceiveAsync(string code, string lot, int quantity, int expiresInDays = 400)
-    {
-        await using var db = h.Database.NewContext();
-        var now = h.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(BeijingTime.From(now).DateTime);
-        var batch = StockBatch.Receive(1, code, lot, today.AddDays(-100), today.AddDays(expiresInDays), null, null, now).Value;
-        db.StockMovements.Add(StockMovement.Receive(batch, quantity, now, "manager"));
-        await db.SaveChangesAsync();
-        return batch;
-    }
-
     private async Task<Sale> EnterAsync(string code, int quantity, string? lotNo = null)
     {
         await using var db = h.Database.NewContext();
@@ -74,8 +63,8 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task A_split_line_is_sold_from_both_batches_and_its_order_lines_name_each_lot()
     {
-        var early = await ReceiveAsync("YP00010", "S1", 2, expiresInDays: 60);
-        var late = await ReceiveAsync("YP00010", "S2", 10);
+        var early = await h.ReceiveAsync("YP00010", "S1", 2, expiresInDays: 60);
+        var late = await h.ReceiveAsync("YP00010", "S2", 10);
         var sale = await EnterAsync("YP00010", 3);
 
         Order order;
@@ -92,7 +81,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task A_mobile_payment_moves_stock_only_once_the_buyer_has_paid_and_a_refund_returns_it_to_the_same_batch()
     {
-        var batch = await ReceiveAsync("YP00011", "M1", 5);
+        var batch = await h.ReceiveAsync("YP00011", "M1", 5);
         var attempt = await WaitingPaymentAsync("YP00011", 2);
         Assert.Equal(OrderStatus.Pending, attempt.Status);
         Assert.Equal(5, await OnHandAsync(batch));
@@ -110,7 +99,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task A_payment_that_fails_moves_no_stock()
     {
-        var batch = await ReceiveAsync("YP00012", "F1", 5);
+        var batch = await h.ReceiveAsync("YP00012", "F1", 5);
         var attempt = await WaitingPaymentAsync("YP00012", 1);
         h.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(OrderStatus.Failed, await PollAsync(attempt));
@@ -121,7 +110,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task The_last_box_sold_at_another_till_stops_this_payment_before_anything_is_charged()
     {
-        var batch = await ReceiveAsync("YP00013", "LAST1", 1);
+        var batch = await h.ReceiveAsync("YP00013", "LAST1", 1);
         var here = await EnterAsync("YP00013", 1);
         var there = await EnterAsync("YP00013", 1);
         await using (var db = h.Database.NewContext()) Assert.True((await Cash(db).PayAsync(there, "100")).IsSuccess);
@@ -142,7 +131,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task A_box_on_a_payment_still_waiting_for_its_buyer_is_not_sold_again_at_another_till()
     {
-        var batch = await ReceiveAsync("YP00017", "HOLD1", 1);
+        var batch = await h.ReceiveAsync("YP00017", "HOLD1", 1);
         var waiting = await WaitingPaymentAsync("YP00017", 1);
         Assert.Equal(OrderStatus.Pending, waiting.Status);
 
@@ -160,7 +149,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task Two_tills_paying_for_the_last_box_at_once_are_both_paid_at_most_and_a_shortfall_is_booked_not_undone()
     {
-        var batch = await ReceiveAsync("YP00016", "RACE1", 1);
+        var batch = await h.ReceiveAsync("YP00016", "RACE1", 1);
         var sales = new[] { await EnterAsync("YP00016", 1), await EnterAsync("YP00016", 1) };
         var paid = await Task.WhenAll(sales.Select(sale => Task.Run(async () =>
         {
@@ -178,7 +167,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task A_store_that_only_warns_sells_past_its_stock_and_the_shortfall_shows_as_negative_stock()
     {
-        var batch = await ReceiveAsync("YP00014", "W1", 1);
+        var batch = await h.ReceiveAsync("YP00014", "W1", 1);
         await using (var db = h.ContextFor(MobileHarness.Manager)) Assert.Null(await h.Settings(db).OutOfStockRuleAsync(refuse: false));
         try
         {
@@ -202,7 +191,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     [Fact]
     public async Task An_expired_lot_named_by_the_api_is_refused_and_a_near_expiry_one_is_marked()
     {
-        await ReceiveAsync("YP00015", "N1", 5, expiresInDays: 20);
+        await h.ReceiveAsync("YP00015", "N1", 5, expiresInDays: 20);
         await using var db = h.Database.NewContext();
         var drug = await db.Drugs.SingleAsync(d => d.Code == "YP00015");
         var sale = new Sale();

@@ -22,7 +22,7 @@ public sealed record Entered(IReadOnlyList<SaleLine> Lines, string? Warning);
 /// </summary>
 public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService settings, IOptions<TerminalOptions> terminal, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
+    public DateOnly Today => BeijingTime.Today(clock);
 
     /// <summary>
     /// A drug's batches with their balances (the ledger's sum, kept by <see cref="StockBalances"/>), on

@@ -23,12 +23,11 @@ public sealed class SalesReports(PosDbContext db)
     /// is settled within its 60 s or by recovery, which a POS that was off for days catches up late.
     /// Bounding by the written time lets the database use its (store, time) index for a day's report.
     /// </summary>
-    private static readonly TimeSpan LatestSettlement = TimeSpan.FromDays(7);
+    internal static readonly TimeSpan LatestSettlement = TimeSpan.FromDays(7);
 
     public async Task<SalesReport> BuildAsync(int storeId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
-        var end = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1);
+        var (start, end) = (BeijingTime.StartOf(from), BeijingTime.StartOf(to.AddDays(1)));
         var (s, e, written) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), (start - LatestSettlement).ToUnixTimeMilliseconds());
         var (paid, refunding, refunded) = ((int)OrderStatus.Paid, (int)OrderStatus.Refunding, (int)OrderStatus.Refunded);
 

@@ -19,7 +19,7 @@ public static class DemoStock
     {
         if (await db.Batches.AnyAsync(b => b.StoreId == storeId, ct)) return 0;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(BeijingTime.From(now).DateTime);
+        var today = BeijingTime.DayOf(now);
         var codes = await db.Drugs.AsNoTracking().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync(ct);
         var batches = 0;
         void Add(string code, string lot, int producedAgo, int expiresIn, int quantity, int receivedAgo)

@@ -94,7 +94,7 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
             {
                 if (existing.MismatchWith(p, e) is { } mismatch) { errors.Add(new(row.RowNumber, ReceivingColumns.LotNo, mismatch)); continue; }
                 // A new lot was checked by StockBatch.Receive; a held one may have expired since it came in.
-                if (existing.StateOn(BeijingDay(now), 0) == ExpiryState.Expired)
+                if (existing.StateOn(BeijingTime.DayOf(now), 0) == ExpiryState.Expired)
                 {
                     errors.Add(new(row.RowNumber, ReceivingColumns.ExpiresOn, $"批号 {lot} 已于 {existing.ExpiresOn:yyyy-MM-dd} 过期，不能入库。"));
                     continue;
@@ -122,8 +122,6 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
         }
         return new ReceivingReport(lines, created, units, errors);
     }
-
-    private static DateOnly BeijingDay(DateTimeOffset now) => DateOnly.FromDateTime(BeijingTime.From(now).DateTime);
 
     /// <summary>A date as typed (2026-11-30, 2026/11/30, 20261130) or as Excel stores it (a date cell).</summary>
     private static DateOnly? Day(ImportRow row, string column, Action<string, string> fail)

@@ -12,9 +12,6 @@ namespace PharmacyPos.Data.Stock;
 /// </summary>
 public sealed class SalesRecord(PosDbContext db)
 {
-    /// <summary>A payment settled late (recovery after days off) was still written within a week of being paid.</summary>
-    private static readonly TimeSpan LatestSettlement = TimeSpan.FromDays(7);
-
     /// <summary>The file an inspector takes away: who took it is in the 审计日志.</summary>
     public async Task<ReportTable> ExportAsync(int storeId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
@@ -26,9 +23,9 @@ public sealed class SalesRecord(PosDbContext db)
 
     public async Task<ReportTable> TableAsync(int storeId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
-        var end = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1);
-        var written = start - LatestSettlement;
+        // As 销售报表 counts them: a sale on the day it was paid, found among orders written up to a week before.
+        var (start, end) = (BeijingTime.StartOf(from), BeijingTime.StartOf(to.AddDays(1)));
+        var written = start - Reports.SalesReports.LatestSettlement;
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.StoreId == storeId && o.CreatedAt >= written && o.CreatedAt < end && o.PaidAt >= start && o.PaidAt < end
                         && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Refunding || o.Status == OrderStatus.Refunded))

@@ -14,7 +14,7 @@ public sealed class StockQuery(PosDbContext db, TimeProvider clock)
     /// <param name="Short">短缺: batches the ledger takes below zero — boxes sold that the books did not hold (a last box sold at two tills, or a store that only warns).</param>
     public enum Filter { All, NearExpiry, Expired, Short }
 
-    public DateOnly Today => DateOnly.FromDateTime(BeijingTime.Now(clock).DateTime);
+    public DateOnly Today => BeijingTime.Today(clock);
 
     public async Task<IReadOnlyList<BatchLine>> ListAsync(int storeId, string? text, Filter filter, int nearExpiryDays, CancellationToken ct = default)
     {

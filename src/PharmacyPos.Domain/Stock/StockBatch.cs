@@ -56,7 +56,7 @@ public sealed class StockBatch
     {
         if (LotNoProblem(lotNo) is { } problem) return new PosError("LOT_NO_INVALID", problem);
         if (expiresOn < producedOn) return new PosError("EXPIRY_BEFORE_PRODUCTION", $"有效期至 {expiresOn:yyyy-MM-dd} 早于生产日期 {producedOn:yyyy-MM-dd}。");
-        var today = DateOnly.FromDateTime(BeijingTime.From(now).DateTime);
+        var today = BeijingTime.DayOf(now);
         if (expiresOn < today) return new PosError("BATCH_EXPIRED", $"批号 {lotNo} 已于 {expiresOn:yyyy-MM-dd} 过期，不能入库。");
         if (producedOn > today) return new PosError("PRODUCED_IN_FUTURE", $"生产日期 {producedOn:yyyy-MM-dd} 晚于今天。");
         return new StockBatch
