@@ -43,6 +43,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
 
     private readonly Random _random = new(options.Seed);
     private readonly ConcurrentDictionary<string, int> _killPoints = new();
+    private TaskCompletionSource _firstAnswer = new();
     private readonly string?[] _doing = new string?[options.Workers];
     private int _payments, _refunds, _faults, _confirmations, _late, _duplicates;
 
@@ -105,8 +106,12 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
             using var http = await server.SignInAsync(timeout: TimeSpan.FromSeconds(15));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var seeds = Enumerable.Range(0, options.Workers).Select(_ => _random.Next()).ToArray();
+            _firstAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var workers = Enumerable.Range(0, options.Workers).Select(w => TerminalAsync(w, new Random(seeds[w]), http, state, stop.Token)).ToList();
 
+            // The kill's moment counts from the round's first answered payment, not from the start: on a loaded
+            // machine a cold POS can take seconds to answer, and a kill before any answer writes no order at all.
+            await Task.WhenAny(_firstAnswer.Task, Task.Delay(TimeSpan.FromSeconds(30), ct));
             await Task.Delay(_random.Next(100, 2500), ct);
             var point = string.Join('+', _doing.Where(d => d is not null).Distinct().Order());
             _killPoints.AddOrUpdate(point.Length == 0 ? "idle" : point, 1, (_, n) => n + 1);
@@ -136,6 +141,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                 _doing[w] = "pay";
                 Interlocked.Increment(ref _payments);
                 using var paid = await http.PostAsJsonAsync("/api/sales/mobile", new { items, code }, ct);
+                _firstAnswer.TrySetResult();
                 if (!paid.IsSuccessStatusCode) { _doing[w] = null; continue; }
                 var attempt = await paid.Content.ReadFromJsonAsync<JsonElement>(ct);
                 var tradeNo = attempt.GetProperty("tradeNo").GetString()!;
