@@ -57,6 +57,8 @@ public static class CheckoutRegistration
         services.AddScoped<Stock.TillStock>();
         services.AddScoped<Printing.ReceiptPrinter>();
         services.AddScoped<Sales.ParkedSales>();
+        services.AddScoped<Shifts.TillShifts>();
+        services.AddScoped<Shifts.DayCloses>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class DataRegistration
             .InRange(o => o.BusyTimeoutSeconds, 1, 60, "Database:BusyTimeoutSeconds", "等待数据库锁的秒数")
             .ValidateOnStart();
         services.AddSingleton<StorageWatch>();
+        services.AddSingleton<Shifts.OpenShifts>();
         services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
             .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
         services.AddSingleton(sp => Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));

@@ -13,7 +13,9 @@ using PharmacyPos.Domain.Registration;
 namespace PharmacyPos.Data;
 
 /// <param name="staff">Whom the audit log names for what this unit of work saves; background work and tests pass none (the system).</param>
-public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOnDuty? staff = null, TimeProvider? clock = null) : DbContext(options)
+/// <param name="shifts">Finds (or opens) the 班次 a till's new orders and refunds are written under; null where no till writes (tests of the data layer, background work).</param>
+public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOnDuty? staff = null, TimeProvider? clock = null,
+    Shifts.OpenShifts? shifts = null) : DbContext(options)
 {
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
@@ -57,6 +59,9 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public DbSet<Domain.Stock.StockBatch> Batches => Set<Domain.Stock.StockBatch>();
     public DbSet<Domain.Stock.StockMovement> StockMovements => Set<Domain.Stock.StockMovement>();
     public DbSet<Domain.Sales.ParkedSale> ParkedSales => Set<Domain.Sales.ParkedSale>();
+    public DbSet<Domain.Shifts.Shift> Shifts => Set<Domain.Shifts.Shift>();
+    public DbSet<Domain.Shifts.CashMovement> CashMovements => Set<Domain.Shifts.CashMovement>();
+    public DbSet<Domain.Shifts.DayClose> DayCloses => Set<Domain.Shifts.DayClose>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
@@ -68,6 +73,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         // The audit trail and the journal read the tracker five times: find the changes once for all of them
         // (a catalogue import tracks every drug), then let the save find the rows they added.
         ChangeTracker.DetectChanges();
+        await StampShiftAsync(cancellationToken);
         ChangeTracker.AutoDetectChangesEnabled = false;
         List<AuditEntry> audit;
         List<IJournaled> sources;
@@ -104,6 +110,18 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             foreach (var movement in movements) Entry(movement).State = EntityState.Detached;
             throw;
         }
+    }
+
+    /// <summary>New orders and refunds belong to the shift of the staff member writing them (opened now if they have none).</summary>
+    private async Task StampShiftAsync(CancellationToken ct)
+    {
+        if (shifts is null || staff?.Current is not { IsStaff: true } actor) return;
+        var orders = ChangeTracker.Entries<Order>().Where(e => e.State == EntityState.Added && e.Entity.ShiftId is null).ToList();
+        var refunds = ChangeTracker.Entries<Refund>().Where(e => e.State == EntityState.Added && e.Entity.ShiftId is null).ToList();
+        if (orders.Count == 0 && refunds.Count == 0) return;
+        var shiftId = await shifts.IdForAsync(staff.StoreId, staff.Terminal, actor, ct);
+        foreach (var o in orders) o.Entity.InShift(shiftId);
+        foreach (var r in refunds) r.Entity.InShift(shiftId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -143,6 +161,9 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.StockBatchConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.StockMovementConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.ParkedSaleConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.ShiftConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.CashMovementConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.DayCloseConfiguration(distributed));
 
         modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
         modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);
@@ -153,6 +174,9 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.Entity<Domain.Stock.StockBatch>().HasQueryFilter(b => StoreScope == null || b.StoreId == StoreScope);
         modelBuilder.Entity<Domain.Stock.StockMovement>().HasQueryFilter(m => StoreScope == null || m.StoreId == StoreScope);
         modelBuilder.Entity<Domain.Sales.ParkedSale>().HasQueryFilter(p => StoreScope == null || p.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Shifts.Shift>().HasQueryFilter(x => StoreScope == null || x.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Shifts.CashMovement>().HasQueryFilter(x => StoreScope == null || x.StoreId == StoreScope);
+        modelBuilder.Entity<Domain.Shifts.DayClose>().HasQueryFilter(x => StoreScope == null || x.StoreId == StoreScope);
         // Store 0: what happened before any till signed in (first start), the chain's as a whole.
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => StoreScope == null || e.StoreId == StoreScope || e.StoreId == 0);
     }

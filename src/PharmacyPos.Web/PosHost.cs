@@ -97,6 +97,7 @@ public static class PosHost
         PharmacyPos.Web.Features.Reconciliation.ReconciliationExport.MapReconciliationExport(app);
         PharmacyPos.Web.Features.Audit.AuditExport.MapAuditExport(app);
         PharmacyPos.Web.Features.Reports.ReportsExport.MapReportsExport(app);
+        PharmacyPos.Web.Features.Shifts.ShiftApi.MapShiftApi(app);
         PharmacyPos.Web.Features.Catalogue.CatalogueDownload.MapCatalogueExport(app);
         PharmacyPos.Web.Features.Stock.StockDownload.MapStockExport(app);
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

@@ -81,19 +81,29 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     /// A manager's credentials typed into a cashier's 回退 pop-up. Wrong ones count towards the
     /// manager's lock like a wrong sign-in, and are in the audit log against the 交易号.
     /// </summary>
-    public async Task<Result<Actor>> VerifyApproverAsync(string? userName, string? password, string tradeNo, CancellationToken ct = default)
+    public Task<Result<Actor>> VerifyApproverAsync(string? userName, string? password, string tradeNo, CancellationToken ct = default) =>
+        VerifyAsync(userName, password, Domain.Refunds.RefundApproval.CheckApprover, Domain.Refunds.RefundApproval.WrongCredentials,
+            AuditActions.RefundApprovalRefused, tradeNo, $"Refund of {tradeNo}", ct);
+
+    /// <summary>A manager's credentials for cash beyond the store's settings: a 取款 or a 交班 difference (<paramref name="what"/> says which).</summary>
+    public Task<Result<Actor>> VerifyCashApproverAsync(string? userName, string? password, string what, CancellationToken ct = default) =>
+        VerifyAsync(userName, password, Domain.Shifts.CashApproval.CheckApprover, Domain.Shifts.CashApproval.WrongCredentials,
+            AuditActions.CashApprovalRefused, null, what, ct);
+
+    private async Task<Result<Actor>> VerifyAsync(string? userName, string? password, Func<Actor, Actor, PosError?> check, PosError wrong,
+        string refusedAction, string? tradeNo, string what, CancellationToken ct)
     {
         // The client is the cashier asking: a cashier guessing the manager's password holds back only their own pop-up.
         var (name, account, outcome, retryAt) = await AttemptAsync(userName, password, "approval:" + db.Actor.UserName, ct);
         var approver = account is null ? null : Actor.For(account);
         var refused = outcome == SignInOutcome.Succeeded
-            ? Domain.Refunds.RefundApproval.CheckApprover(approver!, db.Actor)
-            : Refusal(outcome, account, retryAt, Domain.Refunds.RefundApproval.WrongCredentials, clock.GetUtcNow());
+            ? check(approver!, db.Actor)
+            : Refusal(outcome, account, retryAt, wrong, clock.GetUtcNow());
         if (refused is not null)
         {
-            db.AddAudit(AuditActions.RefundApprovalRefused, tradeNo, detail: $"批准人“{name}”：{refused.Message}");
+            db.AddAudit(refusedAction, tradeNo, detail: (tradeNo is null ? what + "，" : "") + $"批准人“{name}”：{refused.Message}");
             await db.SaveChangesAsync(ct);
-            log.LogWarning("Refund of {TradeNo}: approval by {Approver} refused ({Code})", tradeNo, name, refused.Code);
+            log.LogWarning("{What}: approval by {Approver} refused ({Code})", what, name, refused.Code);
             return refused;
         }
         return approver!;

@@ -307,6 +307,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.Property<bool>("SettledUnattended")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("ShiftId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -332,6 +335,8 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.HasIndex("TradeNo");
 
                     b.HasIndex("StoreId", "CreatedAt");
+
+                    b.HasIndex("StoreId", "ShiftId");
 
                     b.HasIndex("StoreId", "TradeNo")
                         .IsUnique();
@@ -457,6 +462,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.Property<long>("RequestedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ShiftId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -472,6 +480,8 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.HasIndex("StoreId", "RefundNo")
                         .IsUnique();
+
+                    b.HasIndex("StoreId", "ShiftId");
 
                     b.HasIndex("StoreId", "Status", "RequestedAt");
 
@@ -586,6 +596,162 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.HasIndex("StoreId", "TerminalId", "ParkedAt");
 
                     b.ToTable("parked_sales", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.CashMovement", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "ShiftId");
+
+                    b.ToTable("cash_movements", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.DayClose", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("day_closes", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.Shift", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cashier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CashierName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Closing")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("Counted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Difference")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DifferenceApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("Expected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Float")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HandedOverBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "Status", "OpenedAt");
+
+                    b.HasIndex("StoreId", "TerminalId", "Cashier")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
+
+                    b.ToTable("shifts", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
@@ -794,6 +960,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(80)")
                         .HasDefaultValue("");
 
+                    b.Property<long>("CashMovementApprovalThreshold")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -825,6 +994,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<long>("RegistrationThreshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShiftDifferenceApprovalThreshold")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("UpdatedAt")

@@ -16,6 +16,7 @@ internal sealed class OrderConfiguration(bool distributed, PharmacyPos.Data.Pers
         // Looked up by 交易号 alone (the API, the journal), so it is indexed alone too.
         b.HasIndex(o => o.TradeNo);
         b.HasIndex(o => new { o.StoreId, o.CreatedAt });
+        b.HasIndex(o => new { o.StoreId, o.ShiftId });
         b.Property(o => o.TerminalId).HasMaxLength(32).IsRequired();
         b.Property(o => o.Method).HasConversion<int>();
         b.Property(o => o.Status).HasConversion<int>();

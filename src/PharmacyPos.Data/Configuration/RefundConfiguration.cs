@@ -19,6 +19,7 @@ internal sealed class RefundConfiguration(bool distributed) : IEntityTypeConfigu
         b.Property(r => r.Status).HasConversion<int>();
         b.Property(r => r.FailureMessage).HasMaxLength(200);
         b.HasIndex(r => new { r.StoreId, r.Status, r.RequestedAt });
+        b.HasIndex(r => new { r.StoreId, r.ShiftId });
         b.Ignore(r => r.UnsavedJournal);
     }
 }

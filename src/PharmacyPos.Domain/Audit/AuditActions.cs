@@ -34,6 +34,12 @@ public static class AuditActions
     public const string StockReceived = "stock.received";
     public const string StockCounted = "stock.counted";
     public const string SalesRecordExported = "sales-record.exported";
+    public const string ShiftOpened = "shift.opened";
+    public const string FloatDeclared = "shift.float";
+    public const string CashMoved = "shift.cash-movement";
+    public const string CashApprovalRefused = "shift.approval-refused";
+    public const string ShiftHandedOver = "shift.handed-over";
+    public const string DayClosed = "day.closed";
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
@@ -58,6 +64,12 @@ public static class AuditActions
         [RefundCompleted] = "退款成功",
         [RefundFailed] = "退款失败",
         [RefundApprovalRefused] = "退款批准失败",
+        [ShiftOpened] = "开班",
+        [FloatDeclared] = "登记备用金",
+        [CashMoved] = "取款/备用金补充",
+        [CashApprovalRefused] = "现金批准失败",
+        [ShiftHandedOver] = "交班",
+        [DayClosed] = "日结",
         [Registration] = "购药登记",
         [RegistrationsExported] = "导出登记台账",
         [PriceChanged] = "修改价格",

@@ -80,6 +80,11 @@ public sealed class Order : IJournaled
     /// <summary>Set when the recovery job, not a till, settled this attempt: the next cashier at the terminal is told.</summary>
     public bool SettledUnattended { get; private set; }
 
+    /// <summary>The 班次 it was written in: set once, as it is first saved, from the shift of the staff at the till.</summary>
+    public long? ShiftId { get; private set; }
+
+    public void InShift(long shiftId) => ShiftId ??= shiftId;
+
     public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
     public void JournalSaved() => _journal.Clear();
 

@@ -40,6 +40,11 @@ public sealed class Refund : IJournaled
     /// <summary>The one refund number an order can have: its 交易号 and R1.</summary>
     public static string NumberFor(TradeNo tradeNo) => tradeNo.Value + "R1";
 
+    /// <summary>The 班次 it was written in: set once, as it is first saved, from the shift of the staff at the till.</summary>
+    public long? ShiftId { get; private set; }
+
+    public void InShift(long shiftId) => ShiftId ??= shiftId;
+
     public IReadOnlyList<JournalEvent> UnsavedJournal => _journal;
     public void JournalSaved() => _journal.Clear();
 

@@ -26,6 +26,8 @@ public enum Permission
     ManageSettings,
     /// <summary>Accounts and the channel settings page.</summary>
     Administer,
+    /// <summary>日结, cash movements and 交班 differences above the store's settings, another cashier's 交班.</summary>
+    ManageCash,
 }
 
 public static class StaffRoles
@@ -51,7 +53,7 @@ public static class StaffRoles
     public static bool Allows(this StaffRole role, Permission permission) => permission switch
     {
         Permission.Sell => true,
-        Permission.ApproveRefunds or Permission.ManageCatalogue or Permission.ViewRecords or Permission.ManageSettings
+        Permission.ApproveRefunds or Permission.ManageCatalogue or Permission.ViewRecords or Permission.ManageSettings or Permission.ManageCash
             => role is StaffRole.Manager or StaffRole.Admin,
         Permission.Administer => role is StaffRole.Admin,
         _ => false,

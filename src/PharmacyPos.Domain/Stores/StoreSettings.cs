@@ -30,6 +30,23 @@ public sealed class StoreSettings
     /// <summary>缺货: refuse a line the store's batches cannot cover (the default), or take it with a warning and record the shortfall.</summary>
     public bool RefuseOutOfStock { get; private set; } = true;
 
+    /// <summary>取款/备用金补充 above this needs a manager's password at the till.</summary>
+    public Money CashMovementApprovalThreshold { get; private set; } = DefaultCashMovementApproval;
+    /// <summary>A 交班 difference (长款 or 短款) above this needs a manager's password.</summary>
+    public Money ShiftDifferenceApprovalThreshold { get; private set; } = DefaultShiftDifferenceApproval;
+
+    public static readonly Money DefaultCashMovementApproval = Money.FromYuan(500m), DefaultShiftDifferenceApproval = Money.FromYuan(10m);
+
+    public PosError? CashControl(Money movementApproval, Money differenceApproval, string by, DateTimeOffset now)
+    {
+        if (movementApproval.IsNegative || movementApproval > Ceiling)
+            return new PosError("CASH_MOVEMENT_THRESHOLD_INVALID", $"取款审批金额应在 ¥0.00 到 {Ceiling} 之间（¥0.00 表示每笔都须店长批准）。");
+        if (differenceApproval.IsNegative || differenceApproval > Ceiling)
+            return new PosError("SHIFT_DIFFERENCE_THRESHOLD_INVALID", $"交班差额审批金额应在 ¥0.00 到 {Ceiling} 之间（¥0.00 表示有差额就须店长批准）。");
+        (CashMovementApprovalThreshold, ShiftDifferenceApprovalThreshold, UpdatedAt, UpdatedBy) = (movementApproval, differenceApproval, now, by);
+        return null;
+    }
+
     public void OutOfStockRule(bool refuse, string by, DateTimeOffset now) => (RefuseOutOfStock, UpdatedAt, UpdatedBy) = (refuse, now, by);
 
     public PosError? WatchExpiry(int days, string by, DateTimeOffset now)

@@ -289,6 +289,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.Property<bool>("SettledUnattended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ShiftId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -317,6 +320,8 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.HasIndex("TradeNo");
 
                     b.HasIndex("StoreId", "CreatedAt");
+
+                    b.HasIndex("StoreId", "ShiftId");
 
                     b.HasIndex("StoreId", "TradeNo")
                         .IsUnique();
@@ -435,6 +440,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ShiftId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -453,6 +461,8 @@ namespace PharmacyPos.Data.Migrations.Sqlite
 
                     b.HasIndex("StoreId", "RefundNo")
                         .IsUnique();
+
+                    b.HasIndex("StoreId", "ShiftId");
 
                     b.HasIndex("StoreId", "Status", "RequestedAt");
 
@@ -563,6 +573,156 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.HasIndex("StoreId", "TerminalId", "ParkedAt");
 
                     b.ToTable("parked_sales", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.CashMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "ShiftId");
+
+                    b.ToTable("cash_movements", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.DayClose", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("day_closes", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Shifts.Shift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cashier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CashierName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Difference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DifferenceApprovedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Float")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandedOverBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminalId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Status", "OpenedAt");
+
+                    b.HasIndex("StoreId", "TerminalId", "Cashier")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
+
+                    b.ToTable("shifts", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Staff.StaffAccount", b =>
@@ -763,6 +923,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.Property<long>("CashMovementApprovalThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -794,6 +957,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RegistrationThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShiftDifferenceApprovalThreshold")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UpdatedAt")

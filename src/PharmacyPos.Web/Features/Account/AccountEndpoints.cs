@@ -74,6 +74,10 @@ public static class AccountEndpoints
         SignInClients.Remember(http, signedIn.Actor.UserName);
         await http.SignInAsync(StaffClaims.Scheme, StaffClaims.Principal(signedIn));
         StaffAuthentication.Confirmed(http.RequestServices, signedIn.SessionId, signedIn.SecurityStamp);
+        // Signing in at a till opens the cashier's 班次, or continues the one they left open.
+        var terminal = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PharmacyPos.Checkout.TerminalOptions>>().Value;
+        await http.RequestServices.GetRequiredService<PharmacyPos.Data.Shifts.OpenShifts>()
+            .OpenOrContinueAsync(terminal.StoreId, terminal.TerminalId, signedIn.Actor, http.RequestAborted);
     }
 
     /// <summary>Ends the session on the server (a copied cookie stops working too), then drops the cookie.</summary>
