@@ -88,6 +88,7 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<PharmacyPos.Checkout.Refunds.RefundCheckout>();
         s.AddSingleton(PharmacyPos.Data.Claims.WorkClaims.For(Database.Options));
         s.AddSingleton<PharmacyPos.Checkout.Recovery.PaymentRecovery>();
+        s.AddSingleton<PharmacyPos.Data.Shifts.OpenShifts>();
         return s.BuildServiceProvider();
 
     }
@@ -162,13 +163,30 @@ public sealed class MobileHarness : IAsyncLifetime
     /// <summary>A context acting for one member of staff, as a signed-in till's requests do.</summary>
     public PosDbContext ContextFor(Actor actor) => Database.NewContextFor(actor, Clock);
 
+    /// <summary>This POS instance's memory of open 班次.</summary>
+    public PharmacyPos.Data.Shifts.OpenShifts OpenShifts => _services.GetRequiredService<PharmacyPos.Data.Shifts.OpenShifts>();
+
+    /// <summary><see cref="ContextFor"/> whose new orders and refunds carry the writer's 班次, as in the host.</summary>
+    public PosDbContext ShiftContextFor(Actor actor) => Database.NewContextFor(actor, Clock, shifts: OpenShifts);
+
+    public PharmacyPos.Checkout.Shifts.TillShifts Shifts(PosDbContext db) =>
+        new(db, OpenShifts, Staff(db), Settings(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock,
+            NullLogger<PharmacyPos.Checkout.Shifts.TillShifts>.Instance);
+
+    public PharmacyPos.Checkout.Shifts.DayCloses DayCloses(PosDbContext db) =>
+        new(db, new PharmacyPos.Data.Reports.SalesReports(db), Reconciliation(db), _services.GetRequiredService<IInsurancePlatform>(), OpenShifts,
+            Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock, NullLogger<PharmacyPos.Checkout.Shifts.DayCloses>.Instance);
+
     public (PharmacyPos.Checkout.Reconciliation.DailyReconciliation, PosDbContext) Reconciliation()
     {
         var db = Database.NewContext();
-        return (new PharmacyPos.Checkout.Reconciliation.DailyReconciliation(db, _services.GetServices<PharmacyPos.Channels.Bills.IChannelBill>(),
-            new PaymentChannels(_services.GetServices<IPaymentChannel>()), _services.GetRequiredService<IInsurancePlatform>(),
-            Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock, NullLogger<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>.Instance), db);
+        return (Reconciliation(db), db);
     }
+
+    public PharmacyPos.Checkout.Reconciliation.DailyReconciliation Reconciliation(PosDbContext db) =>
+        new(db, _services.GetServices<PharmacyPos.Channels.Bills.IChannelBill>(),
+            new PaymentChannels(_services.GetServices<IPaymentChannel>()), _services.GetRequiredService<IInsurancePlatform>(),
+            Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock, NullLogger<PharmacyPos.Checkout.Reconciliation.DailyReconciliation>.Instance);
 
     public (PharmacyPos.Checkout.Refunds.RefundSearch, PosDbContext) Search()
     {

@@ -84,11 +84,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public PosDbContext NewContext() => new(ContextOptions());
 
     /// <summary>A context acting for one member of staff at terminal T0001-01 of store 1, as a signed-in till's requests do.</summary>
-    public PosDbContext NewContextFor(PharmacyPos.Domain.Staff.Actor actor, TimeProvider? clock = null, int storeId = 1)
+    /// <param name="shifts">The till's open shifts, when what is written should carry its 班次 as in the host.</param>
+    public PosDbContext NewContextFor(PharmacyPos.Domain.Staff.Actor actor, TimeProvider? clock = null, int storeId = 1,
+        PharmacyPos.Data.Shifts.OpenShifts? shifts = null)
     {
         var staff = new PharmacyPos.Domain.Staff.StaffOnDuty(storeId, $"T{storeId:D4}-01");
         staff.Set(actor);
-        return new PosDbContext(ContextOptions(), staff, clock);
+        return new PosDbContext(ContextOptions(), staff, clock, shifts);
     }
 
     private DbContextOptions<PosDbContext> ContextOptions()

@@ -90,6 +90,13 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
             (s, by, at) => { s.OutOfStockRule(refuse, by, at); return null; },
             (before, s) => $"{before} → {OutOfStockText(s.RefuseOutOfStock)}", ct);
 
+    /// <summary>现金管理: above which 取款/备用金补充 and which 交班 difference a manager must approve.</summary>
+    public Task<PosError?> CashControlAsync(Money movementApproval, Money differenceApproval, CancellationToken ct = default) =>
+        EditAsync(
+            s => $"取款审批金额 {s.CashMovementApprovalThreshold}，交班差额审批金额 {s.ShiftDifferenceApprovalThreshold}",
+            (s, by, at) => s.CashControl(movementApproval, differenceApproval, by, at),
+            (before, s) => $"{before} → 取款审批金额 {s.CashMovementApprovalThreshold}，交班差额审批金额 {s.ShiftDifferenceApprovalThreshold}", ct);
+
     private static string OutOfStockText(bool refuse) => refuse ? "缺货时拒绝录入" : "缺货时仅提示";
 
     /// <summary>
