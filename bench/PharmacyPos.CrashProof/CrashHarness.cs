@@ -21,7 +21,7 @@ public sealed record HarnessOptions(int Kills, int Workers = 4, int Seed = 1, bo
 
 public sealed record CrashReport(int Kills, int PaymentsStarted, int RefundsStarted, int FaultsInjected, int Confirmations,
     int LateConfirmations, int DuplicateConfirmations, IReadOnlyDictionary<string, int> KillPoints, BooksCheck Books, StockCheck Stock,
-    TimeSpan Elapsed, string Folder);
+    ShiftCheck Shifts, TimeSpan Elapsed, string Folder);
 
 /// <summary>
 /// Runs payments and refunds from several terminals through the real POS process (its JSON
@@ -83,8 +83,10 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
 
         var (orders, refunds, lines, movements, batches) = await ReadBooksAsync(folder, ct);
         var books = Books.Check(orders, refunds, state.Ledger());
+        var shifts = await ReadShiftsAsync(folder, ct);
         return new CrashReport(options.Kills, _payments, _refunds, _faults, _confirmations, _late, _duplicates,
-            new SortedDictionary<string, int>(_killPoints), books, StockBooks.Check(orders, lines, movements, batches), clock.Elapsed, folder);
+            new SortedDictionary<string, int>(_killPoints), books, StockBooks.Check(orders, lines, movements, batches),
+            ShiftBooks.Check(shifts.Orders, shifts.Refunds, shifts.Shifts), clock.Elapsed, folder);
     }
 
     private static readonly string[] Arguments =
@@ -251,6 +253,18 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                 [.. orders.SelectMany(o => o.Lines.Where(l => l.BatchId is not null).Select(l => new SoldLine(o.TradeNo.Value, l.BatchId!.Value, l.Quantity)))],
                 [.. movements.Select(m => new TradeMovement(m.TradeNo!, m.BatchId, m.Kind, m.Quantity))],
                 [.. shown.Select(b => new BatchFigure(b.Batch.Id, b.OnHand, sums.GetValueOrDefault(b.Batch.Id)))]);
+    }
+
+    private static async Task<(List<ShiftOrder> Orders, List<ShiftRefundRow> Refunds, List<ShiftRow> Shifts)> ReadShiftsAsync(string folder, CancellationToken ct)
+    {
+        await using var db = Open(folder);
+        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes()
+            .Select(o => new { o.TradeNo, o.Status, o.Method, o.Total, o.ShiftId, o.Cashier, o.TerminalId }).ToListAsync(ct);
+        var refunds = await db.Refunds.AsNoTracking().Select(r => new { r.TradeNo, r.Status, r.Method, r.Amount, r.ShiftId }).ToListAsync(ct);
+        var shifts = await db.Shifts.AsNoTracking().Select(s => new ShiftRow(s.Id, s.Cashier, s.TerminalId, s.Status)).ToListAsync(ct);
+        return ([.. orders.Select(o => new ShiftOrder(o.TradeNo.Value, o.Status, o.Method, o.Total.Fen, o.ShiftId, o.Cashier, o.TerminalId))],
+                [.. refunds.Select(r => new ShiftRefundRow(r.TradeNo.Value, r.Status == RefundStatus.Refunded, r.Method, r.Amount.Fen, r.ShiftId))],
+                shifts);
     }
 
     private static PosDbContext Open(string folder)

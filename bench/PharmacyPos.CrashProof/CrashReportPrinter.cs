@@ -18,7 +18,9 @@ public static class CrashReportPrinter
         foreach (var f in b.Findings.Take(50)) o.WriteLine("  " + f);
         o.WriteLine($"orders (or batches) whose stock movements differ from their state: {r.Stock.Mismatches} ({r.Stock.Movements} movements over {r.Stock.OrdersChecked} orders)");
         foreach (var f in r.Stock.Findings.Take(50)) o.WriteLine("  " + f);
+        o.WriteLine($"paid orders and refunds outside their cashier's one shift, or shift totals unlike the orders': {r.Shifts.Mismatches} ({r.Shifts.OrdersChecked} paid orders in {r.Shifts.Shifts} shifts)");
+        foreach (var f in r.Shifts.Findings.Take(50)) o.WriteLine("  " + f);
         o.WriteLine($"logs and database: {r.Folder}");
-        o.WriteLine(b.AllZero && r.Stock.Mismatches == 0 ? "RESULT: all zero" : "RESULT: DIFFERENCES FOUND");
+        o.WriteLine(b.AllZero && r.Stock.Mismatches == 0 && r.Shifts.Mismatches == 0 ? "RESULT: all zero" : "RESULT: DIFFERENCES FOUND");
     }
 }

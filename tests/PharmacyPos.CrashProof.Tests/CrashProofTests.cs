@@ -26,6 +26,8 @@ public sealed class CrashProofTests(ITestOutputHelper output)
         Assert.Equal(0, report.Books.RefundsNotRecorded);
         Assert.True(report.Stock.Movements > 0 || report.Books.Paid + report.Books.Refunded == 0, "paid orders moved stock");
         Assert.Equal(0, report.Stock.Mismatches);
+        Assert.Equal(0, report.Shifts.Mismatches);
+        Assert.True(report.Shifts.Shifts > 0 || report.Books.Paid + report.Books.Refunded == 0, "paid orders belong to a shift");
         Directory.Delete(report.Folder, recursive: true);
     }
 }
