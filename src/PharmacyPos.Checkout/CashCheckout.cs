@@ -14,7 +14,7 @@ public sealed class CashCheckout(TradeNos tradeNos, Stock.TillStock stock, IOpti
         if (sale.IsEmpty) return PosErrors.SaleEmpty;
         var tender = CashTender.From(sale.Total, receivedText);
         if (!tender.IsSuccess) return tender.Error;
-        if (await stock.CheckBeforePaymentAsync(sale, ct) is { } gone) return gone;
+        if ((await tradeNos.RefusalOnClosedDayAsync(ct) ?? await stock.CheckBeforePaymentAsync(sale, ct)) is { } gone) return gone;
 
         var t = terminal.Value;
         var order = await tradeNos.SaveNewAsync(

@@ -14,6 +14,19 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
 {
     private const int Attempts = 5;
 
+    public static readonly Domain.Errors.PosError DayClosed =
+        new("DAY_CLOSED", "今日已日结，不能再收款。如需继续营业，请联系店长。", Domain.Errors.ErrorKind.Conflict);
+
+    /// <summary>
+    /// After 日结 the day's figures do not change: a payment on a closed day is refused before
+    /// anything is written or charged (refunds and recovery of earlier payments go on; they count on their own day).
+    /// </summary>
+    public async Task<Domain.Errors.PosError?> RefusalOnClosedDayAsync(CancellationToken ct)
+    {
+        var today = BeijingTime.Today(clock);
+        return await db.DayCloses.AnyAsync(c => c.StoreId == terminal.Value.StoreId && c.Day == today, ct) ? DayClosed : null;
+    }
+
     public async Task<Order> SaveNewAsync(Func<TradeNo, DateTimeOffset, Order> create, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -72,11 +72,19 @@ public sealed class DayCloseTests(MobileHarness h) : IClassFixture<MobileHarness
         }
         var closedCsv = await CsvAsync(today);
 
+        // The closed day takes no more payments, by cash or by phone; nothing is written or charged.
+        Assert.Equal("DAY_CLOSED", (await ShiftTests.TryPayCashAsync(h, Cashier, "50", "YP00004")).Error!.Code);
+        var (checkout, refused) = h.Checkout(h.ShiftContextFor(Cashier));
+        await using (refused)
+            Assert.Equal("DAY_CLOSED", Assert.IsType<Mobile.ScanResult.Refused>(await checkout.ScanAsync(await h.SaleAsync("YP00001"), h.Code("unbound", Wallet.Alipay), null)).Error.Code);
+        await using (var db = h.Database.NewContext()) Assert.Equal(3, await db.Orders.CountAsync());
+
         // The next day: the cash order is refunded and recovery learns the waiting payment was paid.
         h.Clock.Advance(TimeSpan.FromDays(1));
         await using (var db = h.ShiftContextFor(MobileHarness.Manager))
             Assert.True((await h.Refunds(db).Item1.RefundAsync(cash.Id)).IsSuccess);
         await h.Recovery.RunOnceAsync();
+        Assert.True((await ShiftTests.TryPayCashAsync(h, Cashier, "50", "YP00004")).IsSuccess);
 
         Assert.Equal(closedCsv, await CsvAsync(today));
         var tomorrow = (await AsAsync(MobileHarness.Manager, u => u.Days.ViewAsync(today.AddDays(1)))).Report;
@@ -84,6 +92,7 @@ public sealed class DayCloseTests(MobileHarness h) : IClassFixture<MobileHarness
         var byMethod = tomorrow.Sales.ByMethod.ToDictionary(m => m.Name);
         Assert.Equal((1, cash.Total), (byMethod["现金"].RefundCount, byMethod["现金"].Refunds));
         Assert.Equal((1, waiting.Total), (byMethod["支付宝"].Count, byMethod["支付宝"].Gross));
+        Assert.Equal(1, byMethod["现金"].Count);
     }
 
     private async Task<byte[]> CsvAsync(DateOnly day) =>

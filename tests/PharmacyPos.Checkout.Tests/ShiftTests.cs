@@ -25,13 +25,15 @@ public sealed class ShiftTests(MobileHarness h) : IClassFixture<MobileHarness>, 
 
     private static readonly ManagerApproval Manager = new("manager", "dianzhang2026");
 
-    internal static async Task<Order> PayCashAsync(MobileHarness h, Actor cashier, string received, params string[] drugs)
+    internal static async Task<Order> PayCashAsync(MobileHarness h, Actor cashier, string received, params string[] drugs) =>
+        (await TryPayCashAsync(h, cashier, received, drugs)).Value;
+
+    internal static async Task<PharmacyPos.Domain.Errors.Result<Order>> TryPayCashAsync(MobileHarness h, Actor cashier, string received, params string[] drugs)
     {
         await using var db = h.ShiftContextFor(cashier);
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
-        var paid = await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance)
+        return await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance)
             .PayAsync(await h.SaleAsync(drugs), received);
-        return paid.Value;
     }
 
     internal static async Task<AttemptView> PayMobileAsync(MobileHarness h, Actor cashier, string customer, params string[] drugs)

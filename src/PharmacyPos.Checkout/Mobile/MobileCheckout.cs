@@ -101,7 +101,7 @@ public sealed class MobileCheckout(
         Order order;
         try
         {
-            if (await stock.CheckBeforePaymentAsync(sale, ct) is { } gone)
+            if ((await tradeNos.RefusalOnClosedDayAsync(ct) ?? await stock.CheckBeforePaymentAsync(sale, ct)) is { } gone)
             {
                 log.LogWarning("Payment not sent: {Error}", gone);
                 return new ScanResult.Refused(gone);
