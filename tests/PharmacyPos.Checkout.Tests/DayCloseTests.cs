@@ -60,6 +60,7 @@ public sealed class DayCloseTests(MobileHarness h) : IClassFixture<MobileHarness
         Assert.Equal(2, report.Sales.Total.Count);
         Assert.Equal(cash.Total + mobile.Total, report.Sales.Total.Net);
         Assert.Equal([waiting.TradeNo.Value], report.InDoubt.Select(p => p.TradeNo));
+        Assert.Equal([("T0001-01 现金", cash.Total), ("T0001-01 支付宝", mobile.Total)], report.Sales.ByTerminalAndMethod.Select(f => (f.Name, f.Net)));
         Assert.Contains(report.Notes, n => n.Contains("挂单未取"));
         Assert.Contains(report.Notes, n => n.Contains("9002"));
         Assert.Contains(report.Notes, n => n.Contains("无业务，随日结关闭"));

@@ -18,8 +18,11 @@ public sealed record DrugSales(string Code, string Name, string Specification, s
 /// </summary>
 public sealed record SalesReport(DateOnly From, DateOnly To, IReadOnlyList<SalesFigures> ByMethod, SalesFigures Total,
     IReadOnlyList<SalesFigures> ByCashier, IReadOnlyList<SalesFigures> ByTerminal, IReadOnlyList<DrugSales> BestSellers,
-    IReadOnlyList<SalesFigures> ByCategory, int FailedAttempts)
+    IReadOnlyList<SalesFigures> ByCategory, int FailedAttempts, IReadOnlyList<SalesFigures>? ByTerminalAndMethod = null)
 {
+    /// <summary>终端 × 支付方式: what each till's drawer and each channel took there (日结 sets each against its 交班单).</summary>
+    public IReadOnlyList<SalesFigures> ByTerminalAndMethod { get; init; } = ByTerminalAndMethod ?? [];
+
     /// <summary>医保 summary: what the platform settled, from the personal account by phone and by card.</summary>
     public IEnumerable<SalesFigures> Insurance =>
         ByMethod.Where(m => m.Name == PaymentMethod.InsuranceAccount.ToChinese() || m.Name == PaymentMethod.SocialSecurityCard.ToChinese());

@@ -61,7 +61,9 @@ public sealed class SalesReports(PosDbContext db)
             [.. lines.Take(BestSellerCount)],
             [.. lines.GroupBy(l => l.Category).Select(g => new SalesFigures(g.Key, g.Sum(l => l.Quantity), Sum(g.Select(l => l.Amount)), 0, Money.Zero))
                 .OrderByDescending(f => f.Gross.Fen)],
-            failed);
+            failed,
+            [.. all.GroupBy(t => (t.Terminal, t.Method)).OrderBy(g => g.Key.Terminal, StringComparer.Ordinal).ThenBy(g => g.Key.Method)
+                .Select(g => Sum($"{g.Key.Terminal} {g.Key.Method.ToChinese()}", g))]);
     }
 
     /// <summary>One GROUP BY row: the split's keys, how many and how many fen.</summary>
@@ -114,6 +116,7 @@ public sealed class SalesReports(PosDbContext db)
         Section("合计", [report.Total]);
         Section("收银员", report.ByCashier);
         Section("终端", report.ByTerminal);
+        Section("终端×支付方式", report.ByTerminalAndMethod);
         Section("医保类别", report.ByCategory);
         foreach (var d in report.BestSellers) rows.Add(["畅销药品", $"{d.Code} {d.Name} {d.Specification}", d.Quantity, d.Amount, null, null, null]);
         rows.Add(["支付失败（未扣款）", "", report.FailedAttempts, null, null, null, null]);
