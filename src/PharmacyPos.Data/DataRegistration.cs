@@ -22,6 +22,12 @@ public static class DataRegistration
             .ValidateOnStart();
         services.AddSingleton<StorageWatch>();
         services.AddSingleton<Shifts.OpenShifts>();
+        services.AddOptions<Backup.BackupOptions>().Bind(configuration.GetSection(Backup.BackupOptions.Section))
+            .Validate(o => o.IntervalHours is >= 0.01 and <= 24 * 7, "设置 Backup:IntervalHours（备份间隔小时数）应在 0.01 到 168 之间。")
+            .Validate(o => o.KeepDaily is >= 1 and <= 366 && o.KeepWeekly is >= 0 and <= 520, "设置 Backup:KeepDaily 应在 1 到 366 之间，Backup:KeepWeekly 在 0 到 520 之间。")
+            .Validate(o => o.FirstAfterSeconds is >= 0 and <= 86_400, "设置 Backup:FirstAfterSeconds 应在 0 到 86400 之间。")
+            .ValidateOnStart();
+        services.AddSingleton<Backup.Backups>();
         services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
             .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
         services.AddSingleton(sp => Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));

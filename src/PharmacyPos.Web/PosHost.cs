@@ -57,6 +57,7 @@ public static class PosHost
         if (builder.Configuration.GetValue("Reconciliation:Enabled", true)) services.AddHostedService<ReconciliationService>();
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
+        services.AddHostedService<BackupService>();
         services.AddScoped<SaleSession>();
         services.AddStaffAuthentication(builder.Configuration, requireHttps);
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>().AddCheck<PharmacyPos.Web.Features.Health.StorageHealthCheck>("storage");
@@ -67,6 +68,7 @@ public static class PosHost
         // value ends start-up with the Chinese message naming it (Program.cs prints it).
         app.Services.GetService<IStartupValidator>()?.Validate();
         await PrepareDatabaseAsync(app);
+        HoldRunningLock(app);
 
         // In Development too: a database failure is an answer the API promises (503 with its code), not a debugging aid.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -106,6 +108,21 @@ public static class PosHost
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         if (sandbox is not null) app.Lifetime.ApplicationStopping.Register(() => sandbox.StopAsync().GetAwaiter().GetResult());
         return app;
+    }
+
+    /// <summary>
+    /// While it runs, the POS holds its SQLite file's running lock: <c>restore</c> then knows not to
+    /// write under it. A second POS on the same file (a test of two instances) runs without it.
+    /// </summary>
+    private static void HoldRunningLock(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (database.IsPostgreSql) return;
+        var held = PharmacyPos.Data.Backup.RunningLock.TryTake(database);
+        if (held is null)
+            app.Logger.LogWarning("Another process holds {Lock}: a second POS on the same database file", PharmacyPos.Data.Backup.RunningLock.PathFor(database));
+        else
+            app.Lifetime.ApplicationStopped.Register(held.Dispose);
     }
 
     private static async Task ProblemsForWrites(HttpContext context, Func<Task> next)

@@ -8,7 +8,7 @@ namespace PharmacyPos.EndToEnd.Tests;
 
 /// <summary>
 /// A whole day at one till, on a POS of its own (日结 needs every shift of the store handed over):
-/// 备用金, a sale by each method, a refund, 挂单/取单, 交班 with a 短款, then the manager's 日结 and its report.
+/// 备用金, a sale by each method (现金, 社保卡, 医保个人账户, 支付宝, 微信), a refund, 挂单/取单, 交班 with a 短款, then the manager's 日结 and its report.
 /// </summary>
 [Collection(PosCollection.Name)]
 public sealed partial class WorkingDayTests
@@ -40,13 +40,19 @@ public sealed partial class WorkingDayTests
             await day.ScanDrugAsync(page, "YP00001");
             await Till.SwipeAsync(page, "330100001234567");
             await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
-            await day.ScanDrugAsync(page, "YP00001");
-            await Expect(Till.Lines(page)).ToHaveCountAsync(1);
-            await page.Keyboard.PressAsync("Alt+S");
-            await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
-            await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
-            await Till.ScanAsync(page, await day.CodeAsync("auto"));
-            await Expect(page.GetByTestId("status")).ToContainTextAsync("支付成功", new() { Timeout = 45_000 });
+            // 扫码: the insurance account for a mapped drug; a 未对码 drug goes to the wallet whose code was shown.
+            foreach (var (drug, wallet) in new[] { ("YP00001", "Alipay"), ("YP00202", "Alipay"), ("YP00202", "WeChat") })
+            {
+                await page.GotoAsync(day.Server.BaseUrl + "/");
+                await page.WaitForSelectorAsync("body[data-till-ready]");
+                await day.ScanDrugAsync(page, drug);
+                await Expect(Till.Lines(page)).ToHaveCountAsync(1);
+                await page.Keyboard.PressAsync("Alt+S");
+                await page.GetByRole(AriaRole.Button, new() { Name = "扫码结算" }).ClickAsync();
+                await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+                await Till.ScanAsync(page, await day.CodeAsync("auto", wallet));
+                await Expect(page.GetByTestId("status")).ToContainTextAsync("支付成功", new() { Timeout = 45_000 });
+            }
 
             // 挂单 and 取单, and one left parked: it expires at 日结.
             await page.GotoAsync(day.Server.BaseUrl + "/");
@@ -71,11 +77,14 @@ public sealed partial class WorkingDayTests
             await Expect(page.GetByTestId("shift-method-Cash")).ToContainTextAsync("1");
             await Expect(page.GetByTestId("shift-method-SocialSecurityCard")).ToContainTextAsync("1");
             await Expect(page.GetByTestId("shift-method-InsuranceAccount")).ToContainTextAsync("1");
+            await Expect(page.GetByTestId("shift-method-Alipay")).ToContainTextAsync("1");
+            await Expect(page.GetByTestId("shift-method-WeChatPay")).ToContainTextAsync("1");
             // 备用金 200 + the cash sale − its refund: the drawer should hold ¥200.00.
             await Expect(page.GetByTestId("shift-expected")).ToHaveTextAsync("¥200.00");
             await page.GetByTestId("count-total").FillAsync("197");
             await page.GetByTestId("count-total").PressAsync("Enter");
             await Expect(page.GetByTestId("handover-confirm")).ToContainTextAsync("短款 ¥3.00");
+            await Expect(page.GetByTestId("handover-confirm-yes")).ToBeFocusedAsync();
             await page.Keyboard.PressAsync("y");
             await Expect(sheet.Locator("h2")).ToHaveTextAsync("交班单");
             await Expect(page.GetByTestId("shift-difference")).ToHaveTextAsync("短款 ¥3.00");
@@ -87,11 +96,13 @@ public sealed partial class WorkingDayTests
             await Expect(manager.GetByTestId("day-state")).ToContainTextAsync("尚未日结");
             await Expect(manager.GetByTestId("day-parked")).ToContainTextAsync("1 笔挂单");
             await manager.GetByTestId("day-close").ClickAsync();
+            await Expect(manager.GetByTestId("day-confirm-yes")).ToBeFocusedAsync();
             await manager.Keyboard.PressAsync("y");
             await Expect(manager.GetByTestId("day-state")).ToContainTextAsync("日结，报表不再改变", new() { Timeout = 60_000 });
             await Expect(manager.GetByTestId("day-notes")).ToContainTextAsync("挂单未取");
             await Expect(manager.GetByTestId("day-shifts")).ToContainTextAsync("短款 ¥3.00");
             await Expect(manager.GetByTestId("day-by-method")).ToContainTextAsync("社保卡");
+            await Expect(manager.GetByTestId("day-by-terminal-method")).ToContainTextAsync("T0001-01 微信");
             await manager.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "day-close.png"), FullPage = true });
 
             var today = await manager.GetByTestId("day-date").InputValueAsync();

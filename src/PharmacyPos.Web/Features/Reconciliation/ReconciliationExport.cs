@@ -10,7 +10,21 @@ namespace PharmacyPos.Web.Features.Reconciliation;
 /// <summary>The latest run's differences for a day as CSV or XLSX.</summary>
 public static class ReconciliationExport
 {
-    public static void MapReconciliationExport(this IEndpointRouteBuilder app) =>
+    public static void MapReconciliationExport(this IEndpointRouteBuilder app)
+    {
+        // 开始对账 as JSON: after a restore, or for a script that reconciles a day on demand.
+        app.MapPost("/api/reconciliation/{date}", async (string date, DailyReconciliation reconciliation, CancellationToken ct) =>
+        {
+            if (!PosApi.TryDay(date, out var day)) return PosApi.Problem(ReportDownload.DateInvalid, StatusCodes.Status400BadRequest);
+            var report = await reconciliation.RunAsync(day, ct);
+            return Results.Ok(new
+            {
+                report.TradesCompared,
+                Differences = report.Differences.Select(d => new { d.Kind, Text = d.KindText, Channel = d.Channel.ToString(), d.TradeNo, d.RefundNo, Pos = d.PosAmount?.Yuan, Theirs = d.ChannelAmount?.Yuan, d.Note }),
+                report.NotReconciled,
+            });
+        }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
+
         app.MapGet("/reconciliation/export", async (string? date, string? format, DailyReconciliation reconciliation, CancellationToken ct) =>
         {
             if (!PosApi.TryDay(date, out var day))
@@ -26,4 +40,5 @@ public static class ReconciliationExport
             ];
             return ReportDownload.File(new ReportTable("对账差异", ["差异类型", "渠道", "交易号", "退款单号", "收银系统金额", "渠道金额", "说明"], rows), kind, $"对账差异-{date}");
         }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
+    }
 }
