@@ -162,6 +162,37 @@ public sealed partial class FaultTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task A_full_backup_disk_is_shown_to_the_manager_the_till_sells_on_and_the_next_backup_succeeds_once_space_is_freed()
+    {
+        await using var disk = await SmallDisk.MountAsync(16);
+        disk.Fill();
+        // The database on the machine's disk, the backups on the full one; the first backup at once.
+        await using var server = await PosServer.StartAsync([.. Quick, "--Backup:Folder", disk.Folder, "--Backup:FirstAfterSeconds", "0"]);
+        var till = await TillAsync(server, "/");
+        await EnterDrugAsync(till, "YP00006");
+        await till.Keyboard.PressAsync("F9");
+        await till.GetByTestId("cash-received").FillAsync("100");
+        await till.GetByTestId("cash-received").PressAsync("Enter");
+        await Expect(till.GetByTestId("status")).ToContainTextAsync("现金收款成功", Eventually);
+        await Expect(till.GetByTestId("backup-banner")).ToHaveCountAsync(0); // the cashier is not the one to act on it
+
+        var context = await pos.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        var settings = await context.NewPageAsync();
+        await TillSignIn.SignInAsync(settings, server.BaseUrl, StaffRole.Manager, "/settings");
+        await Expect(settings.GetByTestId("backup-banner")).ToContainTextAsync("数据备份失败", Eventually);
+        await Expect(settings.GetByTestId("backup-banner")).ToContainTextAsync("收银不受影响");
+
+        disk.Free();
+        await settings.GetByTestId("backup-now").ClickAsync();
+        await Expect(settings.GetByTestId("backup-message")).ToContainTextAsync("已备份到", Eventually);
+        await Expect(settings.GetByTestId("backup-last")).ToContainTextAsync(disk.Folder);
+        await Expect(settings.GetByTestId("backup-banner")).ToHaveCountAsync(0);
+        Assert.Single(Directory.GetFiles(disk.Folder, "pharmacypos-*.db"));
+        await context.CloseAsync();
+        await till.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task PostgreSQL_gone_for_a_while_keeps_the_cashier_signed_in_with_the_sale_and_the_payment_wait_ends_paid_when_it_returns()
     {
         var postgres = Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES")

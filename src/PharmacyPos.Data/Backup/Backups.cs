@@ -18,6 +18,9 @@ public sealed class Backups(IOptions<DatabaseOptions> database, IOptions<BackupO
 
     public BackupStatus Status => _status;
 
+    /// <summary>The status changed (a backup succeeded or failed): the manager's banner redraws.</summary>
+    public event Action? Changed;
+
     public bool IsAvailable => !database.Value.IsPostgreSql;
 
     public string Folder => options.Value.FolderFor(database.Value);
@@ -44,6 +47,7 @@ public sealed class Backups(IOptions<DatabaseOptions> database, IOptions<BackupO
             var size = new FileInfo(target).Length;
             log.LogInformation("Backup written: {File}, {Bytes} bytes in {Ms} ms", target, size, clock.GetElapsedTime(started).TotalMilliseconds);
             _status = _status with { LastAt = clock.GetUtcNow(), LastFile = target, FailedAt = null, Failure = null };
+            Changed?.Invoke();
             Prune();
             return target;
         }
@@ -51,6 +55,7 @@ public sealed class Backups(IOptions<DatabaseOptions> database, IOptions<BackupO
         {
             log.LogError(e, "Backup into {Folder} failed; the till keeps selling, the next try is at the next interval", Folder);
             _status = _status with { FailedAt = clock.GetUtcNow(), Failure = Describe(e), Failures = _status.Failures + 1 };
+            Changed?.Invoke();
             return null;
         }
         finally
