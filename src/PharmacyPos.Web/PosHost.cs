@@ -28,6 +28,7 @@ public static class PosHost
             // Settings and assets sit beside the binaries; the working directory holds the data.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        PharmacyPos.Web.Logging.JsonLines.Use(builder);
         // Blazor's framework script is a static web asset; serve it however the host was launched.
         builder.WebHost.UseStaticWebAssets();
 

@@ -31,6 +31,24 @@ public class CrashAndApiTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task Json_logs_are_one_object_per_line_with_the_terminal_and_the_trade_no_as_fields()
+    {
+        await using var server = await PosServer.StartAsync("--Logging:Json", "true");
+        using var http = await server.SignInAsync();
+        using var sandbox = new HttpClient { BaseAddress = new Uri(server.SandboxUrl!) };
+        var code = (await sandbox.GetFromJsonAsync<JsonElement>("/admin/codes/auto/WeChat")).GetProperty("code").GetString()!;
+        var tradeNo = (await PayAsync(http, code)).GetProperty("tradeNo").GetString()!;
+
+        var lines = server.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith('{')).ToList();
+        Assert.NotEmpty(lines);
+        var entries = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList(); // every line parses on its own
+        Assert.All(entries, e => Assert.Equal("T0001-01", e.GetProperty("terminal").GetString()));
+        var payment = entries.Where(e => e.TryGetProperty("tradeNo", out var t) && t.GetString() == tradeNo).ToList();
+        Assert.Contains(payment, e => e.GetProperty("message").GetString()!.Contains("written"));
+        Assert.DoesNotContain(server.Log, "info: "); // not the text console as well
+    }
+
+    [Fact]
     public async Task Bad_checkout_requests_get_typed_chinese_problems_and_nothing_is_charged()
     {
         var ledger = (await pos.Http.GetFromJsonAsync<JsonElement[]>($"{pos.Server.SandboxUrl}/admin/ledger"))!.Length;
