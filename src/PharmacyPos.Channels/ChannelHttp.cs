@@ -6,7 +6,20 @@ namespace PharmacyPos.Channels;
 /// reason for *unknown outcome*, never an exception the checkout has to guess about.</summary>
 internal static class ChannelHttp
 {
-    public static async Task<HttpAnswer> SendAsync(HttpClient http, HttpRequestMessage request, TimeSpan timeout, CancellationToken ct)
+    /// <param name="channel">alipay, wechat or insurance; with <paramref name="call"/> (the method, path or infno) it names the call in metrics and traces.</param>
+    public static async Task<HttpAnswer> SendAsync(HttpClient http, HttpRequestMessage request, TimeSpan timeout, string channel, string call, CancellationToken ct)
+    {
+        using var activity = ChannelMetrics.Activities.StartActivity($"{channel} {call}", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("pharmacypos.channel", channel);
+        activity?.SetTag("pharmacypos.call", call);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var answer = await ExchangeAsync(http, request, timeout, ct);
+        ChannelMetrics.Record(channel, call, answer.Body is not null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        if (answer.Failure is { } failure) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure);
+        return answer;
+    }
+
+    private static async Task<HttpAnswer> ExchangeAsync(HttpClient http, HttpRequestMessage request, TimeSpan timeout, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);

@@ -73,14 +73,15 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         // The audit trail and the journal read the tracker five times: find the changes once for all of them
         // (a catalogue import tracks every drug), then let the save find the rows they added.
         ChangeTracker.DetectChanges();
-        await StampShiftAsync(cancellationToken);
         ChangeTracker.AutoDetectChangesEnabled = false;
         List<AuditEntry> audit;
         List<IJournaled> sources;
         List<JournalEntry> entries;
         List<Domain.Stock.StockMovement> movements;
+        List<AuditEntry> audited;
         try
         {
+            await StampShiftAsync(cancellationToken);
             AuditTrail.RefuseRewrites(ChangeTracker);
             // An order carries its cashier (sales by cashier, and the shift later): the one signed in at the till that wrote it.
             if (staff?.Current is { IsStaff: true } cashier)
@@ -91,6 +92,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             (sources, entries) = CollectJournal();
             movements = Stock.StockLedger.Collect(sources, Actor.UserName);
             StockMovements.AddRange(movements);
+            audited = [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
         }
         finally
         {
@@ -99,6 +101,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            PosMetrics.Saved(sources.SelectMany(s => s.UnsavedJournal.Select(e => (s, e))), audited);
             foreach (var source in sources) source.JournalSaved();
             return saved;
         }

@@ -29,6 +29,7 @@ public static class PosHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         PharmacyPos.Web.Logging.JsonLines.Use(builder);
+        PharmacyPos.Web.Features.Telemetry.Telemetry.Add(builder);
         // Blazor's framework script is a static web asset; serve it however the host was launched.
         builder.WebHost.UseStaticWebAssets();
 
@@ -94,6 +95,7 @@ public static class PosHost
         // The sign-in page needs its stylesheet and script before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        PharmacyPos.Web.Features.Telemetry.Telemetry.Map(app);
         app.MapAccountEndpoints();
         app.MapPosApi();
         app.MapCheckoutApi();

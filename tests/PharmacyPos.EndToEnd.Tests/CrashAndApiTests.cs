@@ -49,6 +49,28 @@ public class CrashAndApiTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task Metrics_are_scraped_from_the_till_itself_or_by_staff_as_configured_and_count_the_payments()
+    {
+        await using (var local = await PosServer.StartAsync("--Telemetry:Metrics", "true"))
+        {
+            using var http = await local.SignInAsync();
+            using var sandbox = new HttpClient { BaseAddress = new Uri(local.SandboxUrl!) };
+            var code = (await sandbox.GetFromJsonAsync<JsonElement>("/admin/codes/auto/WeChat")).GetProperty("code").GetString()!;
+            await PayAsync(http, code);
+            using var anonymous = new HttpClient { BaseAddress = new Uri(local.BaseUrl) };
+            var text = await anonymous.GetStringAsync("/metrics"); // the test runs on the till: loopback
+            Assert.Matches(@"pharmacypos_payments_total\{[^}]*method=""WeChatPay""[^}]*outcome=""paid""[^}]*\} 1", text);
+            Assert.Contains("pharmacypos_channel_calls_total", text);
+            Assert.Contains("pharmacypos_journal_writes_total", text);
+        }
+        await using var staffOnly = await PosServer.StartAsync("--Telemetry:Metrics", "true", "--Telemetry:MetricsAccess", "staff");
+        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(staffOnly.BaseUrl) })
+            Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/metrics")).StatusCode);
+        using var manager = await staffOnly.SignInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/metrics")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_checkout_requests_get_typed_chinese_problems_and_nothing_is_charged()
     {
         var ledger = (await pos.Http.GetFromJsonAsync<JsonElement[]>($"{pos.Server.SandboxUrl}/admin/ledger"))!.Length;

@@ -136,7 +136,7 @@ public sealed class AlipayClient : IPaymentChannel, Bills.IChannelBill, IDisposa
         if (r is null) return new Bills.BillOutcome.NotAvailable(unknown!);
         if (r.Code != "10000") return new Bills.BillOutcome.NotAvailable($"{r.SubCode} {r.SubMsg}".Trim());
         using var request = new HttpRequestMessage(HttpMethod.Get, r.Str("bill_download_url"));
-        var file = await ChannelHttp.SendAsync(_http, request, _options.Timeout * 5, ct);
+        var file = await ChannelHttp.SendAsync(_http, request, _options.Timeout * 5, "alipay", "bill.download", ct);
         if (file.Body is null) return new Bills.BillOutcome.NotAvailable(file.Failure!);
         var lines = Bills.AlipayBillFile.Read(file.Body);
         _log.LogInformation("Alipay bill {Date}: {Lines} lines", date, lines?.Count);
@@ -162,7 +162,7 @@ public sealed class AlipayClient : IPaymentChannel, Bills.IChannelBill, IDisposa
             Content = new FormUrlEncodedContent(parameters),
         };
 
-        var answer = await ChannelHttp.SendAsync(_http, request, _options.Timeout, ct);
+        var answer = await ChannelHttp.SendAsync(_http, request, _options.Timeout, "alipay", method, ct);
         string? unknown = answer.Failure;
         AlipayResponse? response = null;
         if (answer.Body is { } body)

@@ -102,7 +102,7 @@ internal sealed class InsuranceSession(HttpClient http, InsuranceOptions options
         request.Headers.Add(TifSignature.NonceHeader, nonce);
         request.Headers.Add(TifSignature.SignatureHeader, TifSignature.Compute(timestamp, _options.PaasToken, nonce));
 
-        var reply = await ChannelHttp.SendAsync(http, request, _options.Timeout, ct);
+        var reply = await ChannelHttp.SendAsync(http, request, _options.Timeout, "insurance", infno, ct);
         var unknown = reply.Failure;
         InsuranceAnswer? answer = null;
         if (reply.Body is { } body)

@@ -133,7 +133,7 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
         var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string> { ["bill_date"] = date, ["bill_type"] = "ALL" };
         using var request = SignedRequest("/pay/downloadbill", fields);
-        var answer = await ChannelHttp.SendAsync(httpFactory.CreateClient(HttpClientName), request, _options.Timeout * 5, ct);
+        var answer = await ChannelHttp.SendAsync(httpFactory.CreateClient(HttpClientName), request, _options.Timeout * 5, "wechat", "/pay/downloadbill", ct);
         if (answer.Body is null) return new Bills.BillOutcome.NotAvailable(answer.Failure!);
         var text = Encoding.UTF8.GetString(answer.Body);
         if (text.TrimStart().StartsWith("<xml>", StringComparison.Ordinal))
@@ -183,7 +183,7 @@ public sealed class WeChatPayClient(IHttpClientFactory httpFactory, IOptions<WeC
     {
         var http = httpFactory.CreateClient(secure ? SecureHttpClientName : HttpClientName);
         using var request = SignedRequest(path, fields);
-        var answer = await ChannelHttp.SendAsync(http, request, _options.Timeout, ct);
+        var answer = await ChannelHttp.SendAsync(http, request, _options.Timeout, "wechat", path, ct);
         var unknown = answer.Failure;
         Dictionary<string, string>? reply = null;
         if (answer.Body is { } body)

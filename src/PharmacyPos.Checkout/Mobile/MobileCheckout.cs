@@ -53,6 +53,8 @@ public sealed class MobileCheckout(
     public async Task<ScanResult> ScanAsync(Sale sale, string? scanned, PurchaseRegistration.Form? form, CancellationToken ct = default)
     {
         if (sale.IsEmpty) return new ScanResult.Refused(PosErrors.SaleEmpty);
+        // One trace per payment: the person lookup, the order, every channel call under it, tagged with the 交易号 once it has one.
+        using var activity = Channels.ChannelMetrics.Activities.StartActivity("payment");
         var classified = PaymentCode.Classify(scanned);
         if (!classified.IsSuccess)
         {
@@ -107,6 +109,8 @@ public sealed class MobileCheckout(
                 return new ScanResult.Refused(gone);
             }
             order = await WriteOrderAsync(sale, route, registration, ct);
+            System.Diagnostics.Activity.Current?.SetTag("pharmacypos.trade_no", order.TradeNo.Value);
+            System.Diagnostics.Activity.Current?.SetTag("pharmacypos.method", order.Method.ToString());
         }
         catch (Exception e) when (StorageFailures.Classify(e) is { } failure)
         {

@@ -62,6 +62,7 @@ public sealed class DailyReconciliation(PosDbContext db, IEnumerable<IChannelBil
         var report = new ReconciliationReport(day, clock.GetUtcNow(), orders.Count, differences, notReconciled);
         db.ReconciliationRuns.Add(ReconciliationRun.Record(storeId, day, report.RanAt, orders.Count, differences.Count, JsonSerializer.Serialize(report, Json)));
         await db.SaveChangesAsync(ct);
+        CheckoutMetrics.Reconciled(differences);
         log.LogInformation("Reconciliation {Day}: {Compared} trades, {Differences} differences, {NotReconciled} channels not reconciled",
             day, orders.Count, differences.Count, notReconciled.Count);
         foreach (var d in differences) log.LogWarning("Reconciliation {Day}: {Kind} {Channel} {TradeNo} {RefundNo} ours {Pos} theirs {Theirs}", day, d.Kind, d.Channel, d.TradeNo, d.RefundNo, d.PosAmount, d.ChannelAmount);

@@ -47,6 +47,7 @@ public sealed class Backups(IOptions<DatabaseOptions> database, IOptions<BackupO
             var size = new FileInfo(target).Length;
             log.LogInformation("Backup written: {File}, {Bytes} bytes in {Ms} ms", target, size, clock.GetElapsedTime(started).TotalMilliseconds);
             _status = _status with { LastAt = clock.GetUtcNow(), LastFile = target, FailedAt = null, Failure = null };
+            PosMetrics.BackedUp(true);
             Changed?.Invoke();
             Prune();
             return target;
@@ -55,6 +56,7 @@ public sealed class Backups(IOptions<DatabaseOptions> database, IOptions<BackupO
         {
             log.LogError(e, "Backup into {Folder} failed; the till keeps selling, the next try is at the next interval", Folder);
             _status = _status with { FailedAt = clock.GetUtcNow(), Failure = Describe(e), Failures = _status.Failures + 1 };
+            PosMetrics.BackedUp(false);
             Changed?.Invoke();
             return null;
         }
