@@ -90,6 +90,44 @@ public class ProtocolBenchmarks
     [Benchmark(Description = "Password check at sign-in (framework hasher, PBKDF2)")]
     public Microsoft.AspNetCore.Identity.PasswordVerificationResult PasswordVerify() => _hasher.VerifyHashedPassword(this, _hash, "shouyin2026");
 
+    private (PharmacyPos.Domain.Journal.IJournaled, PharmacyPos.Domain.Journal.JournalEvent)[] _paid = [];
+    private System.Diagnostics.Metrics.MeterListener? _listener;
+
+    [GlobalSetup(Target = nameof(MetricsOff))]
+    public void PaidOrder()
+    {
+        var sale = new Sale();
+        sale.Add(new Drug("YP1", "6901234567890", "阿莫西林胶囊", "0.25g*24粒", "某药业", "盒", Money.FromYuan(13.10m), "AMXL", "XJ01CA04", false, InsuranceCategory.Jia));
+        var code = PaymentCode.Classify("281234567890123456").Value;
+        var order = PharmacyPos.Domain.Orders.Order.StartPayment(PharmacyPos.Domain.Orders.TradeNo.Parse("202611291000000001010001"), 1, "T0001-01",
+            DateTimeOffset.UtcNow, sale, SettlementRoute.Decide(sale, code, new PlatformAnswer.Bound("P1", "张三", Money.FromYuan(500m))), TimeSpan.FromSeconds(60));
+        order.MarkPaid("2026112922001400000000000001", DateTimeOffset.UtcNow.AddSeconds(3));
+        _paid = [(order, new PharmacyPos.Domain.Journal.JournalEvent(DateTimeOffset.UtcNow, PharmacyPos.Domain.Journal.JournalEvents.OrderPaid, "Paid", null))];
+    }
+
+    [GlobalSetup(Target = nameof(MetricsOn))]
+    public void ListenToMetrics()
+    {
+        PaidOrder();
+        // What an exporter does: listen to every PharmacyPos instrument and take each measurement.
+        _listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == PharmacyPos.Data.PosMetrics.Name) l.EnableMeasurementEvents(instrument); },
+        };
+        _listener.SetMeasurementEventCallback<long>((_, _, _, _) => { });
+        _listener.SetMeasurementEventCallback<double>((_, _, _, _) => { });
+        _listener.Start();
+    }
+
+    [GlobalCleanup(Target = nameof(MetricsOn))]
+    public void StopListening() => _listener?.Dispose();
+
+    [Benchmark(Description = "Metrics off: count a paid payment after its save (no listener)")]
+    public void MetricsOff() => PharmacyPos.Data.PosMetrics.Saved(_paid, []);
+
+    [Benchmark(Description = "Metrics on: the same with a listener taking every measurement")]
+    public void MetricsOn() => PharmacyPos.Data.PosMetrics.Saved(_paid, []);
+
     [Benchmark(Description = "Route decision (bound, covered)")]
     public SettlementRoute Route() => SettlementRoute.Decide(_sale, _code, new PlatformAnswer.Bound("P1", "张三", Money.FromYuan(500m)));
 }

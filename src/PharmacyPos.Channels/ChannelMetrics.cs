@@ -21,6 +21,7 @@ public static class ChannelMetrics
 
     internal static void Record(string channel, string call, bool answered, TimeSpan elapsed)
     {
+        if (!Calls.Enabled && !Duration.Enabled) return;
         var tags = new TagList { { "channel", channel }, { "call", call } };
         Duration.Record(elapsed.TotalSeconds, tags);
         tags.Add("outcome", answered ? "answered" : "no_answer");

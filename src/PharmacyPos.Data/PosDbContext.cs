@@ -92,7 +92,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             (sources, entries) = CollectJournal();
             movements = Stock.StockLedger.Collect(sources, Actor.UserName);
             StockMovements.AddRange(movements);
-            audited = [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+            audited = PosMetrics.Enabled ? [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)] : [];
         }
         finally
         {
@@ -101,7 +101,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            PosMetrics.Saved(sources.SelectMany(s => s.UnsavedJournal.Select(e => (s, e))), audited);
+            if (PosMetrics.Enabled) PosMetrics.Saved(sources.SelectMany(s => s.UnsavedJournal.Select(e => (s, e))), audited);
             foreach (var source in sources) source.JournalSaved();
             return saved;
         }

@@ -26,8 +26,12 @@ public static class PosMetrics
     private static readonly Counter<long> SignIns = Meter.CreateCounter<long>("pharmacypos.signin.failures", "{attempt}", "Sign-ins and approvals refused, by outcome (failed / locked)");
     private static readonly Counter<long> Backups = Meter.CreateCounter<long>("pharmacypos.backups", "{backup}", "Backups taken, by outcome (written / failed)");
 
+    /// <summary>Whether anything listens (an exporter is configured): with metrics off the save does not even gather what it would count.</summary>
+    internal static bool Enabled => Payments.Enabled || Refunds.Enabled || JournalWrites.Enabled || SignIns.Enabled || ScanToPaid.Enabled;
+
     internal static void Saved(IEnumerable<(IJournaled Source, JournalEvent Event)> events, IEnumerable<AuditEntry> audit)
     {
+        if (!Enabled) return;
         var written = 0;
         foreach (var (source, e) in events)
         {
