@@ -56,9 +56,12 @@ public sealed class PostgresPair : IAsyncDisposable
         await File.AppendAllTextAsync(Path.Combine(pair.ReplicaData, "postgresql.conf"), $"""
 
             port = {pair.ReplicaPort}
-            primary_conninfo = 'host=127.0.0.1 port={pair.PrimaryPort} user=postgres application_name=replica1'
             synchronous_standby_names = ''
             """);
+        // -R wrote primary_conninfo into postgresql.auto.conf, which is read last: the standby's name goes there,
+        // or the primary's synchronous_standby_names never matches and every commit waits for ever.
+        await File.AppendAllTextAsync(Path.Combine(pair.ReplicaData, "postgresql.auto.conf"),
+            $"\nprimary_conninfo = 'host=127.0.0.1 port={pair.PrimaryPort} user=postgres application_name=replica1'\n");
         await pair.RunAsync($"'{bin}/pg_ctl' -D '{pair.ReplicaData}' -w -l '{folder}/replica.log' start");
         return pair;
     }
