@@ -25,9 +25,11 @@ public sealed class PostgresPair : IAsyncDisposable
     private string ReplicaData => Path.Combine(_folder, "replica");
 
     /// <summary>Npgsql's multi-host form: whichever of the two is the primary now takes the writes.</summary>
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringWith(commandTimeoutSeconds: 15);
+
+    public string ConnectionStringWith(int commandTimeoutSeconds) =>
         $"Host=127.0.0.1:{PrimaryPort},127.0.0.1:{ReplicaPort};Username=postgres;Database=postgres;Target Session Attributes=primary;" +
-        "Timeout=5;Command Timeout=15;Host Recheck Seconds=1;Maximum Pool Size=50";
+        $"Timeout=5;Command Timeout={commandTimeoutSeconds};Host Recheck Seconds=1;Maximum Pool Size=50";
 
     public static async Task<PostgresPair> StartAsync(bool synchronous = true)
     {
@@ -75,6 +77,10 @@ public sealed class PostgresPair : IAsyncDisposable
     }
 
     public Task PromoteReplicaAsync() => RunAsync($"'{_bin}/pg_ctl' -D '{ReplicaData}' -w promote");
+
+    public Task StopReplicaAsync() => RunAsync($"'{_bin}/pg_ctl' -D '{ReplicaData}' -m immediate stop");
+
+    public Task StartReplicaAsync() => RunAsync($"'{_bin}/pg_ctl' -D '{ReplicaData}' -w -l '{_folder}/replica.log' start");
 
     public async ValueTask DisposeAsync()
     {

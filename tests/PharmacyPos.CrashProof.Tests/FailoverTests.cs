@@ -25,3 +25,51 @@ public class FailoverTests(ITestOutputHelper output)
         Assert.Equal(0, report.Books.RefundsNotRecorded);
     }
 }
+
+/// <summary>
+/// Synchronous replication with the replica gone: the primary waits on every commit. The chain's
+/// Command Timeout bounds the wait; PostgreSQL then keeps the commit (locally, with a warning), so
+/// the POS answers — slowly — and the payment completes on the primary alone, charged once.
+/// </summary>
+public class ReplicaDownTests
+{
+    [Fact]
+    public async Task With_the_synchronous_replica_down_a_payment_waits_out_the_command_timeout_completes_once_and_selling_goes_on_when_it_returns()
+    {
+        await using var pg = await PostgresPair.StartAsync(synchronous: true);
+        var sandboxOptions = PharmacyPos.Sandbox.SandboxOptions.Generate();
+        await using var sandbox = PharmacyPos.Sandbox.SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await sandbox.StartAsync();
+        var state = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PharmacyPos.Sandbox.Model.SandboxState>(sandbox.Services);
+        state.Upsert(new PharmacyPos.Sandbox.Model.Customer { Id = "buyer", Name = "顾客", AlipayBalance = PharmacyPos.Domain.Money.FromYuan(1000m), AutoConfirm = true });
+        var folder = PharmacyPos.TestSupport.PosServer.NewFolder();
+        var settings = PharmacyPos.Sandbox.ClientConfiguration.For(sandboxOptions, PharmacyPos.Sandbox.SandboxApp.Address(sandbox),
+            PharmacyPos.Sandbox.SandboxApp.SecureAddress(sandbox), Path.Combine(folder, "certificates"));
+        settings["Database:PostgreSql"] = pg.ConnectionStringWith(commandTimeoutSeconds: 3);
+        settings["Database:PersonalDataKey"] = PharmacyPos.Data.PersonalData.PersonalDataKeys.NewKey();
+        await using var pos = await PharmacyPos.TestSupport.PosServer.StartInAsync(folder, PharmacyPos.Sandbox.ClientConfiguration.AsEnvironment(settings),
+            "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Backup:Enabled", "false", "--Store:RefuseOutOfStock", "false");
+        // A bound on the answer, not a speed: a POS that hung on the commit would not answer within it.
+        using var http = await pos.SignInAsync(timeout: TimeSpan.FromSeconds(60));
+        async Task<HttpResponseMessage> PayAsync() => await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/sales/mobile",
+            new { items = new[] { new { entry = "YP00202", quantity = 1 } }, code = state.CurrentCode("buyer", PharmacyPos.Domain.Payments.Wallet.Alipay) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await PayAsync()).StatusCode);
+
+        await pg.StopReplicaAsync();
+        var charges = state.Ledger().Count;
+        var slow = await PayAsync(); // answered, not hung: each commit waited at most the 3 s command timeout
+        Assert.Equal(System.Net.HttpStatusCode.Created, slow.StatusCode);
+        var attempt = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(slow.Content);
+        Assert.Equal("Paid", attempt.GetProperty("status").GetString());
+        Assert.Equal(charges + 1, state.Ledger().Count);
+
+        await pg.StartReplicaAsync();
+        HttpResponseMessage? again = null;
+        for (var i = 0; i < 30 && again?.StatusCode != System.Net.HttpStatusCode.Created; i++)
+        {
+            again = await PayAsync();
+            if (again.StatusCode != System.Net.HttpStatusCode.Created) await Task.Delay(1000);
+        }
+        Assert.Equal(System.Net.HttpStatusCode.Created, again!.StatusCode);
+    }
+}
