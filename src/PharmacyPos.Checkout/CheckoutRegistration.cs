@@ -53,6 +53,7 @@ public static class CheckoutRegistration
         services.AddScoped<TerminalSignIn>();
         services.AddScoped<UnattendedSettlements>();
         services.AddScoped<Reconciliation.DailyReconciliation>();
+        services.AddScoped<Reconciliation.Reattachment>();
         services.AddScoped<StoreSettingsService>();
         services.AddScoped<Stock.TillStock>();
         services.AddScoped<Printing.ReceiptPrinter>();

@@ -13,7 +13,8 @@ namespace PharmacyPos.CrashProof.Tests;
 /// <summary>
 /// A till's disk is lost after a backup: the POS process is stopped, the backup restored over its
 /// database, and the POS started again. What it does not know — payments made after the backup —
-/// the channels still know, and reconciliation lists them as 渠道已扣款收银系统未记为已付.
+/// the channels still know, and reconciliation lists them as 渠道已扣款收银系统未记为已付, to be 补记
+/// (re-attached) from the channel's own record and then refunded or kept like any other order.
 /// </summary>
 public sealed class BackupRestoreTests : IAsyncLifetime
 {
@@ -101,6 +102,19 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             var reconciled = await (await http.PostAsJsonAsync($"/api/reconciliation/{today}", new { })).Content.ReadFromJsonAsync<JsonElement>();
             var difference = Assert.Single(reconciled.GetProperty("differences").EnumerateArray());
             Assert.Equal((afterBackup, "渠道已扣款，收银系统未记为已付"), (difference.GetProperty("tradeNo").GetString(), difference.GetProperty("text").GetString()));
+            // 补记: the channel confirms it, the order is entered from its record, and it can be refunded like any other.
+            var reattached = await http.PostAsJsonAsync("/api/reconciliation/reattach", new { tradeNo = afterBackup, method = "Alipay" });
+            Assert.Equal(HttpStatusCode.OK, reattached.StatusCode);
+            Assert.Equal("已支付", (await reattached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+            var twice = await http.PostAsJsonAsync("/api/reconciliation/reattach", new { tradeNo = afterBackup, method = "Alipay" });
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+            var neverCharged = afterBackup[..20] + (afterBackup[20] == '9' ? "0" : "9") + afterBackup[21..];
+            var notPaid = await http.PostAsJsonAsync("/api/reconciliation/reattach", new { tradeNo = neverCharged, method = "Alipay" });
+            Assert.Contains("REATTACH_NOT_PAID", await notPaid.Content.ReadAsStringAsync());
+            Assert.True((await http.PostAsJsonAsync($"/api/orders/{afterBackup}/refund", new { })).IsSuccessStatusCode);
+            var again = await (await http.PostAsJsonAsync($"/api/reconciliation/{today}", new { })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Empty(again.GetProperty("differences").EnumerateArray());
+
             // The restored till sells on.
             await PayAsync(http);
         }

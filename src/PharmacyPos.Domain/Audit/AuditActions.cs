@@ -40,6 +40,7 @@ public static class AuditActions
     public const string CashApprovalRefused = "shift.approval-refused";
     public const string ShiftHandedOver = "shift.handed-over";
     public const string DayClosed = "day.closed";
+    public const string PaymentReattached = "payment.reattached";
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
@@ -70,6 +71,7 @@ public static class AuditActions
         [CashApprovalRefused] = "现金批准失败",
         [ShiftHandedOver] = "交班",
         [DayClosed] = "日结",
+        [PaymentReattached] = "补记订单",
         [Registration] = "购药登记",
         [RegistrationsExported] = "导出登记台账",
         [PriceChanged] = "修改价格",
@@ -95,6 +97,7 @@ public static class AuditActions
         JournalEvents.CancelDecided => PaymentCancelled,
         JournalEvents.OrderPaid => PaymentPaid,
         JournalEvents.OrderFailed => PaymentFailed,
+        JournalEvents.OrderReattached => PaymentReattached,
         JournalEvents.RefundRequested => RefundRequested,
         JournalEvents.RefundRetried => RefundRetried,
         JournalEvents.RefundCompleted => RefundCompleted,

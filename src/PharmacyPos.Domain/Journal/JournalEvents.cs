@@ -11,6 +11,8 @@ public static class JournalEvents
     public const string PaymentAnswered = "payment.answered";
     public const string OrderPaid = "order.paid";
     public const string OrderFailed = "order.failed";
+    /// <summary>补记: a payment the channel took that the POS had no order for (after a restore), entered from the channel's own record.</summary>
+    public const string OrderReattached = "order.reattached";
     public const string CancelDecided = "payment.cancel-decided";
     public const string RefundClaimed = "refund.claimed";
     public const string OrderRefunded = "order.refunded";

@@ -174,6 +174,29 @@ public sealed class Order : IJournaled
     private void Note(DateTimeOffset now, string journalEvent, string? detail) =>
         _journal.Add(new JournalEvent(now, journalEvent, Status.ToString(), detail));
 
+    /// <summary>The line a 补记 order carries: the channel's record has the amount, not the drugs.</summary>
+    public const string ReattachedLineCode = "BUJI";
+
+    /// <summary>
+    /// 补记: the channel took this payment (its own query says so) but the POS has no order for it —
+    /// the database was restored from a backup older than the payment. The order is entered from
+    /// the channel's record, paid now (it counts on the day it is entered, as a late settlement
+    /// does), with one line that says what it is; it can then be refunded like any other.
+    /// </summary>
+    public static Order Reattach(TradeNo tradeNo, int storeId, PaymentMethod method, Money amount, string channelTradeId, DateTimeOffset now)
+    {
+        var order = new Order
+        {
+            TradeNo = tradeNo, StoreId = storeId, TerminalId = $"T{tradeNo.StoreNo:D4}-{tradeNo.TerminalNo:D2}", CreatedAt = tradeNo.WrittenAt,
+            Method = method, Total = amount, Status = OrderStatus.Paid, PaidAt = now, FinishedAt = now, ChannelTradeId = channelTradeId,
+            RouteExplanation = "数据恢复后按渠道记录补记（无药品明细）",
+        };
+        order._lines.Add(new OrderLine(1, ReattachedLineCode, "渠道已扣款（数据恢复后补记，无药品明细）", "", "笔", null, method != PaymentMethod.InsuranceAccount,
+            amount, 1) { StoreId = storeId });
+        order.Note(now, JournalEvents.OrderReattached, $"渠道交易号 {channelTradeId}，{amount}");
+        return order;
+    }
+
     /// <summary>Cash changes hands at the counter, so the order is paid the moment it is written.</summary>
     public static Order PaidInCash(TradeNo tradeNo, int storeId, string terminalId, DateTimeOffset now, Sale sale, CashTender tender)
     {

@@ -39,5 +39,12 @@ public readonly record struct TradeNo
     public static TradeNo Parse(string text) =>
         TryParse(text, out var t) ? t : throw new FormatException($"'{text}' is not a 交易号.");
 
+    /// <summary>The Beijing second it was drawn: when its order was written.</summary>
+    public DateTimeOffset WrittenAt => new(DateTime.ParseExact(Value[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture), BeijingTime.Offset);
+
+    public int StoreNo => int.Parse(Value.AsSpan(14, 4), CultureInfo.InvariantCulture);
+
+    public int TerminalNo => int.Parse(Value.AsSpan(18, 2), CultureInfo.InvariantCulture);
+
     public override string ToString() => Value ?? "";
 }

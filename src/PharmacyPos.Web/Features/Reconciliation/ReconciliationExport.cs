@@ -10,6 +10,8 @@ namespace PharmacyPos.Web.Features.Reconciliation;
 /// <summary>The latest run's differences for a day as CSV or XLSX.</summary>
 public static class ReconciliationExport
 {
+    public sealed record ReattachRequest(string? TradeNo, string? Method);
+
     public static void MapReconciliationExport(this IEndpointRouteBuilder app)
     {
         // 开始对账 as JSON: after a restore, or for a script that reconciles a day on demand.
@@ -24,6 +26,15 @@ public static class ReconciliationExport
                 report.NotReconciled,
             });
         }).RequireAuthorization(nameof(Domain.Staff.Permission.ViewRecords));
+
+        // 补记: { "tradeNo": "…", "method": "Alipay" | "WeChatPay" | "InsuranceAccount" }.
+        app.MapPost("/api/reconciliation/reattach", async (ReattachRequest request, PharmacyPos.Checkout.Reconciliation.Reattachment reattachment, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<Domain.Orders.PaymentMethod>(request.Method, out var method))
+                return PosApi.Problem(new PosError("REATTACH_METHOD_INVALID", "请指定渠道：Alipay、WeChatPay 或 InsuranceAccount。"), StatusCodes.Status400BadRequest);
+            var result = await reattachment.ReattachAsync(request.TradeNo, method, ct);
+            return result.IsSuccess ? Results.Ok(OrderDto.From(result.Value)) : PosApi.Problem(result.Error!);
+        }).RequireAuthorization(nameof(Domain.Staff.Permission.ManageCash));
 
         app.MapGet("/reconciliation/export", async (string? date, string? format, DailyReconciliation reconciliation, CancellationToken ct) =>
         {
