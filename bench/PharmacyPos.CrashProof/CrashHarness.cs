@@ -267,12 +267,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
                 shifts);
     }
 
-    private static PosDbContext Open(string folder)
-    {
-        var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(new DatabaseOptions { Path = Path.Combine(folder, "pos.db") });
-        return new PosDbContext(builder.Options);
-    }
+    private static PosDbContext Open(string folder) => DatabaseSetup.OpenContext(new DatabaseOptions { Path = Path.Combine(folder, "pos.db") });
 
     private static string CustomerId(int w) => $"crash-{w + 1}";
 

@@ -124,12 +124,8 @@ public sealed class FailoverHarness(FailoverOptions options, TextWriter console)
         }
     }
 
-    private static PosDbContext Open(string connection, string key)
-    {
-        var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(new DatabaseOptions { PostgreSql = connection, PersonalDataKey = key });
-        return new PosDbContext(builder.Options);
-    }
+    private static PosDbContext Open(string connection, string key) =>
+        DatabaseSetup.OpenContext(new DatabaseOptions { PostgreSql = connection, PersonalDataKey = key });
 
     private static async Task WaitUntilSettledAsync(string connection, string key, TimeSpan limit, CancellationToken ct)
     {

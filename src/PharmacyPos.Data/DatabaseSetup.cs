@@ -51,6 +51,14 @@ public static class DatabaseSetup
         }.ToString();
     }
 
+    /// <summary>A context on a database outside any host: the console's commands, harnesses, tests.</summary>
+    public static PosDbContext OpenContext(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<PosDbContext>();
+        builder.UsePosDatabase(options);
+        return new PosDbContext(builder.Options);
+    }
+
     /// <summary>PostgreSQL's migrations live in their own assembly: the two providers' SQL differs.</summary>
     public const string PostgreSqlMigrations = "PharmacyPos.Data.PostgreSql";
 

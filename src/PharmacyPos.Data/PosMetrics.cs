@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PharmacyPos.Domain.Audit;
 using PharmacyPos.Domain.Journal;
@@ -39,20 +38,20 @@ public static class PosMetrics
             switch (source, e.Event)
             {
                 case (Order o, JournalEvents.OrderPaid):
-                    Payments.Add(1, new TagList { { "method", o.Method.ToString() }, { "outcome", "paid" } });
-                    if (o.PaidAt is { } paid) ScanToPaid.Record((paid - o.CreatedAt).TotalSeconds, new TagList { { "method", o.Method.ToString() } });
+                    Count(Payments, o.Method, "paid");
+                    if (o.PaidAt is { } paid) ScanToPaid.Record((paid - o.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("method", o.Method.ToString()));
                     break;
                 case (Order o, JournalEvents.PaidInCash):
-                    Payments.Add(1, new TagList { { "method", o.Method.ToString() }, { "outcome", "paid" } });
+                    Count(Payments, o.Method, "paid");
                     break;
                 case (Order o, JournalEvents.OrderFailed):
-                    Payments.Add(1, new TagList { { "method", o.Method.ToString() }, { "outcome", "failed" } });
+                    Count(Payments, o.Method, "failed");
                     break;
                 case (Refund r, JournalEvents.RefundCompleted):
-                    Refunds.Add(1, new TagList { { "method", r.Method.ToString() }, { "outcome", "refunded" } });
+                    Count(Refunds, r.Method, "refunded");
                     break;
                 case (Refund r, JournalEvents.RefundFailed):
-                    Refunds.Add(1, new TagList { { "method", r.Method.ToString() }, { "outcome", "failed" } });
+                    Count(Refunds, r.Method, "failed");
                     break;
             }
         }
@@ -65,6 +64,9 @@ public static class PosMetrics
                 SignIns.Add(1, new KeyValuePair<string, object?>("outcome", "locked"));
         }
     }
+
+    private static void Count(Counter<long> counter, PaymentMethod method, string outcome) =>
+        counter.Add(1, new KeyValuePair<string, object?>("method", method.ToString()), new KeyValuePair<string, object?>("outcome", outcome));
 
     internal static void BackedUp(bool written) => Backups.Add(1, new KeyValuePair<string, object?>("outcome", written ? "written" : "failed"));
 }

@@ -17,12 +17,7 @@ public class FailoverTests(ITestOutputHelper output)
 
         Assert.True(report.PaidBefore > 0, "payments went through before the kill");
         Assert.True(report.PaidAfter > 0, "the POS took payments on the promoted replica by itself");
-        Assert.Equal(0, report.Books.ChargesWithoutPaidOrder);
-        Assert.Equal(0, report.Books.PaidOrdersWithoutCharge);
-        Assert.Equal(0, report.Books.DoubleCharges);
-        Assert.Equal(0, report.Books.RefundsAppliedTwice);
-        Assert.Equal(0, report.Books.StuckOrders);
-        Assert.Equal(0, report.Books.RefundsNotRecorded);
+        BalancedBooks.Assert(report.Books);
     }
 }
 

@@ -33,12 +33,7 @@ public sealed class BackupTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private PosDbContext Context(DatabaseOptions? database = null)
-    {
-        var builder = new DbContextOptionsBuilder<PosDbContext>();
-        builder.UsePosDatabase(database ?? _database);
-        return new PosDbContext(builder.Options);
-    }
+    private PosDbContext Context(DatabaseOptions? database = null) => DatabaseSetup.OpenContext(database ?? _database);
 
     private async Task WriteOrderAsync(int n)
     {
