@@ -51,7 +51,7 @@ public class PersonalDataTests(PosFixture pos)
         foreach (var whole in new[] { PurchaserId, InsuredCertNo, PsnNo })
             Assert.False(pos.Server.Log.Contains(whole, StringComparison.Ordinal), $"the POS log holds {whole} whole");
 
-        foreach (var file in Directory.GetFiles(pos.Server.DataFolder, "pos.db*").Where(f => !f.EndsWith(".key", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(pos.Server.DataFolder, "pos.db*").Where(f => !f.EndsWith(".key", StringComparison.Ordinal) && !f.EndsWith(".running", StringComparison.Ordinal)))
         {
             var bytes = await ReadSharedAsync(file);
             foreach (var whole in new[] { PurchaserId, PsnNo })
