@@ -119,12 +119,14 @@ public sealed class ShiftTests(MobileHarness h) : IClassFixture<MobileHarness>, 
     }
 
     [Fact]
-    public async Task A_cashier_cannot_hand_over_someone_elses_shift_and_a_manager_can()
+    public async Task A_cashier_cannot_hand_over_or_read_someone_elses_shift_and_a_manager_can()
     {
         var away = new Actor("cashier3", "收银员丁", StaffRole.Cashier);
         var id = (await WithShiftsAsync(away, s => s.CurrentAsync())).Value.Shift.Id;
         var other = new Actor("cashier4", "收银员戊", StaffRole.Cashier);
         Assert.Equal("SHIFT_NOT_YOURS", (await WithShiftsAsync(other, s => s.HandOverAsync(id, new CashCount(Money.Zero), null))).Error!.Code);
+        Assert.Equal("SHIFT_NOT_YOURS", (await WithShiftsAsync(other, s => s.ViewForAsync(id))).Error!.Code);
+        Assert.True((await WithShiftsAsync(MobileHarness.Manager, s => s.ViewForAsync(id))).IsSuccess);
         var byManager = await WithShiftsAsync(MobileHarness.Manager, s => s.HandOverAsync(id, new CashCount(Money.Zero), null));
         Assert.Equal(("manager", ShiftStatus.HandedOver), (byManager.Value.Shift.HandedOverBy, byManager.Value.Shift.Status));
     }

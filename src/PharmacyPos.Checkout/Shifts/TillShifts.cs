@@ -37,6 +37,15 @@ public sealed class TillShifts(PosDbContext db, OpenShifts open, StaffAccounts s
         return await ViewAsync(id, ct);
     }
 
+    /// <summary>A shift as its 交班单 shows it: a cashier sees their own, a manager any.</summary>
+    public async Task<Result<ShiftView>> ViewForAsync(long shiftId, CancellationToken ct = default)
+    {
+        var view = await ViewAsync(shiftId, ct);
+        if (view.IsSuccess && view.Value.Shift.Cashier != db.Actor.UserName && !db.Actor.May(Permission.ManageCash))
+            return new PosError("SHIFT_NOT_YOURS", "只能查看自己的班次；其他班次请店长查看。", ErrorKind.Forbidden);
+        return view;
+    }
+
     public async Task<Result<ShiftView>> ViewAsync(long shiftId, CancellationToken ct = default)
     {
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shiftId, ct);
