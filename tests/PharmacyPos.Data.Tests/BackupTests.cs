@@ -129,6 +129,8 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.NotNull(await backups.RunAsync());
         Assert.Null(backups.Status.Failure);
         Assert.Single(backups.List());
+        // One self-contained file: no -wal, -shm or .partial left beside it.
+        Assert.Equal([backups.List()[0].File], Directory.GetFiles(backups.Folder));
     }
 
     [Fact]

@@ -42,13 +42,17 @@ public static class SqliteBackup
                 using var source = Open(database.Path, SqliteOpenMode.ReadOnly, database.BusyTimeoutSeconds);
                 using var copy = Open(partial, SqliteOpenMode.ReadWriteCreate, database.BusyTimeoutSeconds);
                 source.BackupDatabase(copy);
+                // The copy inherits the till's WAL mode; a backup is one self-contained file (no -wal/-shm beside it to lose).
+                using var single = copy.CreateCommand();
+                single.CommandText = "PRAGMA journal_mode=DELETE;";
+                single.ExecuteNonQuery();
             }, ct);
             if (Problem(partial) is { } problem) throw new IOException($"备份文件校验失败：{problem}");
             File.Move(partial, target, overwrite: false);
         }
         finally
         {
-            File.Delete(partial);
+            foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" }) File.Delete(leftover);
         }
     }
 
