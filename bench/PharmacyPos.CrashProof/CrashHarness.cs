@@ -52,13 +52,11 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         var clock = Stopwatch.StartNew();
         var folder = options.Folder ?? PosServer.NewFolder();
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
-        var sandboxOptions = SandboxOptions.Generate();
-        await using var sandbox = SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
-        await sandbox.StartAsync(ct);
-        var state = sandbox.Services.GetRequiredService<SandboxState>();
-        var faults = sandbox.Services.GetRequiredService<FaultBook>();
+        await using var sandbox = await ExternalSandbox.StartAsync(ct);
+        var state = sandbox.State;
+        var faults = sandbox.Faults;
         for (var w = 0; w < options.Workers; w++) state.Upsert(Customer(w));
-        var environment = Environment(sandboxOptions, SandboxApp.Address(sandbox), SandboxApp.SecureAddress(sandbox), Path.Combine(folder, "sandbox-certificates"));
+        var environment = Environment(sandbox.Settings(Path.Combine(folder, "sandbox-certificates")));
 
         using var phonesStop = new CancellationTokenSource();
         var phones = PhonesAsync(state, phonesStop.Token);
@@ -285,11 +283,10 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         } : null,
     };
 
-    private static Dictionary<string, string> Environment(SandboxOptions o, string address, string secureAddress, string certificates)
+    private static Dictionary<string, string> Environment(Dictionary<string, string?> settings)
     {
-        var settings = ClientConfiguration.For(o, address, secureAddress, certificates);
         // Short patience, so the Timeout fault (2.5 s) really is a timeout.
         foreach (var channel in new[] { "Alipay", "WeChatPay", "Insurance" }) settings[$"Channels:{channel}:Timeout"] = "00:00:01.5";
-        return ClientConfiguration.AsEnvironment(settings);
+        return ExternalSandbox.Environment(settings);
     }
 }

@@ -36,19 +36,17 @@ public sealed class FailoverHarness(FailoverOptions options, TextWriter console)
         var clock = Stopwatch.StartNew();
         await using var pg = await PostgresPair.StartAsync(options.Synchronous);
         console.WriteLine($"  primary :{pg.PrimaryPort}, replica :{pg.ReplicaPort} ({(options.Synchronous ? "synchronous" : "asynchronous")} replication)");
-        var sandboxOptions = SandboxOptions.Generate();
-        await using var sandbox = SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
-        await sandbox.StartAsync(ct);
-        var state = sandbox.Services.GetRequiredService<SandboxState>();
+        await using var sandbox = await ExternalSandbox.StartAsync(ct);
+        var state = sandbox.State;
         for (var w = 0; w < options.Workers; w++)
             state.Upsert(new Customer { Id = $"failover-{w}", Name = $"顾客{w}", AlipayBalance = Money.FromYuan(1_000_000m), WeChatBalance = Money.FromYuan(1_000_000m), AutoConfirm = true });
 
         var folder = PosServer.NewFolder();
         var key = PharmacyPos.Data.PersonalData.PersonalDataKeys.NewKey();
-        var settings = ClientConfiguration.For(sandboxOptions, SandboxApp.Address(sandbox), SandboxApp.SecureAddress(sandbox), Path.Combine(folder, "certificates"));
+        var settings = sandbox.Settings(Path.Combine(folder, "certificates"));
         settings["Database:PostgreSql"] = pg.ConnectionString;
         settings["Database:PersonalDataKey"] = key;
-        var environment = ClientConfiguration.AsEnvironment(settings);
+        var environment = ExternalSandbox.Environment(settings);
         string[] arguments =
         [
             "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Backup:Enabled", "false", "--Store:RefuseOutOfStock", "false",

@@ -20,6 +20,9 @@ public static class CheckoutMetrics
     private static readonly Counter<long> Differences = Meter.CreateCounter<long>("pharmacypos.reconciliation.differences", "{difference}",
         "Differences found by reconciliation, by channel and kind");
 
+    /// <summary>Whether anyone reads the backlog: without a listener the recovery pass does not count it.</summary>
+    internal static bool BacklogWatched => InDoubt.Enabled || Oldest.Enabled;
+
     internal static void Backlog(long count, TimeSpan oldest)
     {
         Interlocked.Exchange(ref _inDoubt, count);

@@ -21,19 +21,16 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     private static readonly string[] Arguments =
         ["--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Backup:Enabled", "false", "--Logging:LogLevel:Default", "Warning"];
     private readonly string _folder = PosServer.NewFolder();
-    private Microsoft.AspNetCore.Builder.WebApplication _sandbox = default!;
+    private ExternalSandbox _sandbox = default!;
     private SandboxState _state = default!;
     private Dictionary<string, string> _environment = default!;
 
     public async Task InitializeAsync()
     {
-        var options = SandboxOptions.Generate();
-        _sandbox = SandboxApp.Build(options, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
-        await _sandbox.StartAsync();
-        _state = _sandbox.Services.GetRequiredService<SandboxState>();
+        _sandbox = await ExternalSandbox.StartAsync();
+        _state = _sandbox.State;
         _state.Upsert(new Customer { Id = "buyer", Name = "买药人", AlipayBalance = Money.FromYuan(10_000m), WeChatBalance = Money.FromYuan(10_000m), AutoConfirm = true });
-        _environment = ClientConfiguration.AsEnvironment(ClientConfiguration.For(options, SandboxApp.Address(_sandbox), SandboxApp.SecureAddress(_sandbox),
-            Path.Combine(_folder, "sandbox-certificates")));
+        _environment = ExternalSandbox.Environment(_sandbox.Settings(Path.Combine(_folder, "sandbox-certificates")));
     }
 
     public async Task DisposeAsync()

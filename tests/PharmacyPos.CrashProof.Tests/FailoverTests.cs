@@ -32,17 +32,14 @@ public class ReplicaDownTests
     public async Task With_the_synchronous_replica_down_a_payment_waits_out_the_command_timeout_completes_once_and_selling_goes_on_when_it_returns()
     {
         await using var pg = await PostgresPair.StartAsync(synchronous: true);
-        var sandboxOptions = PharmacyPos.Sandbox.SandboxOptions.Generate();
-        await using var sandbox = PharmacyPos.Sandbox.SandboxApp.Build(sandboxOptions, minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
-        await sandbox.StartAsync();
-        var state = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PharmacyPos.Sandbox.Model.SandboxState>(sandbox.Services);
+        await using var sandbox = await ExternalSandbox.StartAsync();
+        var state = sandbox.State;
         state.Upsert(new PharmacyPos.Sandbox.Model.Customer { Id = "buyer", Name = "顾客", AlipayBalance = PharmacyPos.Domain.Money.FromYuan(1000m), AutoConfirm = true });
         var folder = PharmacyPos.TestSupport.PosServer.NewFolder();
-        var settings = PharmacyPos.Sandbox.ClientConfiguration.For(sandboxOptions, PharmacyPos.Sandbox.SandboxApp.Address(sandbox),
-            PharmacyPos.Sandbox.SandboxApp.SecureAddress(sandbox), Path.Combine(folder, "certificates"));
+        var settings = sandbox.Settings(Path.Combine(folder, "certificates"));
         settings["Database:PostgreSql"] = pg.ConnectionStringWith(commandTimeoutSeconds: 3);
         settings["Database:PersonalDataKey"] = PharmacyPos.Data.PersonalData.PersonalDataKeys.NewKey();
-        await using var pos = await PharmacyPos.TestSupport.PosServer.StartInAsync(folder, PharmacyPos.Sandbox.ClientConfiguration.AsEnvironment(settings),
+        await using var pos = await PharmacyPos.TestSupport.PosServer.StartInAsync(folder, ExternalSandbox.Environment(settings),
             "--Sandbox:Enabled", "false", "--Reconciliation:Enabled", "false", "--Backup:Enabled", "false", "--Store:RefuseOutOfStock", "false");
         // A bound on the answer, not a speed: a POS that hung on the commit would not answer within it.
         using var http = await pos.SignInAsync(timeout: TimeSpan.FromSeconds(60));

@@ -65,10 +65,14 @@ public sealed class PaymentRecovery(IServiceScopeFactory scopes, IWorkClaims cla
                 .OrderBy(o => o.Id).Select(o => o.Id).Take(500).ToListAsync(ct);
             refunds = await db.Refunds.Where(r => r.Status == RefundStatus.Requested && r.RequestedAt <= due)
                 .OrderBy(r => r.Id).Select(r => r.OrderId).Take(500).ToListAsync(ct);
-            var pending = await db.Orders.Where(o => o.Status == OrderStatus.Pending).CountAsync(ct)
-                          + await db.Refunds.Where(r => r.Status == RefundStatus.Requested).CountAsync(ct);
-            var oldest = await db.Orders.Where(o => o.Status == OrderStatus.Pending).OrderBy(o => o.CreatedAt).Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefaultAsync(ct);
-            CheckoutMetrics.Backlog(pending, oldest is { } at ? now - at : TimeSpan.Zero);
+            if (CheckoutMetrics.BacklogWatched)
+            {
+                // Two more queries every pass: only when metrics are on (an idle till runs this pass every 15 s).
+                var pending = await db.Orders.Where(o => o.Status == OrderStatus.Pending).CountAsync(ct)
+                              + await db.Refunds.Where(r => r.Status == RefundStatus.Requested).CountAsync(ct);
+                var oldest = await db.Orders.Where(o => o.Status == OrderStatus.Pending).OrderBy(o => o.CreatedAt).Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefaultAsync(ct);
+                CheckoutMetrics.Backlog(pending, oldest is { } at ? now - at : TimeSpan.Zero);
+            }
         }
 
         var worked = new List<long>();

@@ -46,6 +46,15 @@ public sealed class TillShifts(PosDbContext db, OpenShifts open, StaffAccounts s
         return view;
     }
 
+    /// <summary>Whether the signed-in cashier's shift still waits for its 备用金: the sale screen's one question, without the figures.</summary>
+    public async Task<bool> FloatMissingAsync(CancellationToken ct = default)
+    {
+        if (!db.Actor.IsStaff) return false;
+        var t = terminal.Value;
+        var id = await open.IdForAsync(t.StoreId, t.TerminalId, db.Actor, ct);
+        return await db.Shifts.AnyAsync(s => s.Id == id && s.Float == null, ct);
+    }
+
     public async Task<Result<ShiftView>> ViewAsync(long shiftId, CancellationToken ct = default)
     {
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shiftId, ct);
