@@ -44,6 +44,8 @@ public static class CheckoutRegistration
 
         services.AddScoped<TradeNos>();
         services.AddScoped<CashCheckout>();
+        services.AddScoped<PaymentGate>();
+        services.AddScoped<Regulated.RegulatedChecks>();
         services.AddSingleton<PaymentChannels>();
         services.AddScoped<MobileCheckout>();
         services.AddScoped<RefundSearch>();

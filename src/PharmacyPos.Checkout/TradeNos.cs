@@ -27,7 +27,11 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
         return await db.DayCloses.AnyAsync(c => c.StoreId == terminal.Value.StoreId && c.Day == today, ct) ? DayClosed : null;
     }
 
-    public async Task<Order> SaveNewAsync(Func<TradeNo, DateTimeOffset, Order> create, CancellationToken ct)
+    /// <summary>
+    /// Saves a new order under a fresh 交易号, with the 处方登记 and 含麻黄碱 register rows its
+    /// <paramref name="sale"/> leaves, in the same transaction: no regulated sale without its record.
+    /// </summary>
+    public async Task<Order> SaveNewAsync(Func<TradeNo, DateTimeOffset, Order> create, CancellationToken ct, Domain.Sales.Sale? sale = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -35,6 +39,9 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
             var tradeNo = TradeNo.New(now, terminal.Value.StoreNo, terminal.Value.TerminalNo, Random.Shared);
             var order = create(tradeNo, now);
             db.Orders.Add(order);
+            var (prescription, ephedrine) = sale is null ? (null, []) : Domain.Regulated.RegulatedSale.Records(sale, tradeNo, order.StoreId, now);
+            if (prescription is not null) db.Add(prescription);
+            db.AddRange(ephedrine);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -44,6 +51,8 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
             {
                 db.Entry(order).State = EntityState.Detached;
                 foreach (var line in order.Lines) db.Entry(line).State = EntityState.Detached;
+                if (prescription is not null) db.Entry(prescription).State = EntityState.Detached;
+                foreach (var row in ephedrine) db.Entry(row).State = EntityState.Detached;
             }
         }
     }

@@ -35,6 +35,7 @@ public static class DataRegistration
         services.AddScoped<Catalogue.CatalogueImport>();
         services.AddScoped<Catalogue.PriceEdit>();
         services.AddScoped<Registrations.RegistrationLedger>();
+        services.AddScoped<Regulated.RegulatedRegisters>();
         services.AddScoped<Audit.AuditSearch>();
         services.AddScoped<Reports.SalesReports>();
         services.AddScoped<Catalogue.CatalogueExport>();

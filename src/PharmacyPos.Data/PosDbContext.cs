@@ -62,6 +62,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public DbSet<Domain.Shifts.Shift> Shifts => Set<Domain.Shifts.Shift>();
     public DbSet<Domain.Shifts.CashMovement> CashMovements => Set<Domain.Shifts.CashMovement>();
     public DbSet<Domain.Shifts.DayClose> DayCloses => Set<Domain.Shifts.DayClose>();
+    public DbSet<Domain.Regulated.Prescription> Prescriptions => Set<Domain.Regulated.Prescription>();
+    public DbSet<Domain.Regulated.EphedrineSale> EphedrineSales => Set<Domain.Regulated.EphedrineSale>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
@@ -167,6 +169,8 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.ShiftConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.CashMovementConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.DayCloseConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.PrescriptionConfiguration(distributed));
+        modelBuilder.ApplyConfiguration(new Configuration.EphedrineSaleConfiguration(distributed, protector));
 
         modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
         modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);

@@ -105,6 +105,7 @@ public static class PosHost
         PharmacyPos.Web.Features.Shifts.ShiftApi.MapShiftApi(app);
         PharmacyPos.Web.Features.Catalogue.CatalogueDownload.MapCatalogueExport(app);
         PharmacyPos.Web.Features.Stock.StockDownload.MapStockExport(app);
+        PharmacyPos.Web.Features.Regulated.RegulatedExport.MapRegulatedExport(app);
         // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
@@ -146,6 +147,7 @@ public static class PosHost
         StatusCodes.Status400BadRequest => ApiErrors.RequestInvalid,
         StatusCodes.Status404NotFound => new("NOT_FOUND", "未找到请求的地址。"),
         StatusCodes.Status405MethodNotAllowed => new("METHOD_NOT_ALLOWED", "不支持此操作。"),
+        StatusCodes.Status413PayloadTooLarge => new("REQUEST_TOO_LARGE", "请求内容过大：处方图片不能超过 5 MB，请压缩后再上传。"),
         StatusCodes.Status415UnsupportedMediaType => new("UNSUPPORTED_MEDIA_TYPE", "请求格式不受支持，应为 JSON。"),
         _ => new("REQUEST_FAILED", "请求未完成，请重试。"),
     }, context.Response.StatusCode).ExecuteAsync(context);

@@ -232,7 +232,7 @@ public sealed class ApprovalAndAuditTests(MobileHarness h) : IClassFixture<Mobil
         // 现金结算
         Order cash;
         await using (var db = h.ContextFor(cashier))
-            cash = (await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance).PayAsync(await h.SaleAsync("YP00202"), "100")).Value;
+            cash = (await h.Cash(db, terminal).PayAsync(await h.SaleAsync("YP00202"), "100")).Value;
         // 手机支付: paid from the insurance account, with the purchaser registered
         var form = new PurchaseRegistration.Form("张小三", "11010519491231002X", "13912345678", "本人");
         var registered = await PaidAsync(cashier, await h.SaleOfAsync(250m), "rich-bound", Wallet.Alipay, form);

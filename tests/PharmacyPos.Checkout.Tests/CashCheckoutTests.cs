@@ -31,8 +31,12 @@ public class CashCheckoutTests : IAsyncLifetime
         var terminal = Options.Create(new TerminalOptions { StoreId = 7, StoreNo = 7, TerminalNo = 2 });
         var settings = new PharmacyPos.Checkout.Settings.StoreSettingsService(db, terminal, Options.Create(new PharmacyPos.Checkout.Mobile.MobilePaymentOptions()),
             Options.Create(new PharmacyPos.Checkout.Settings.RefundOptions()), Options.Create(new PharmacyPos.Checkout.Settings.StoreOptions()), _clock);
-        return new CashCheckout(new TradeNos(db, terminal, _clock), new PharmacyPos.Checkout.Stock.TillStock(db, settings, terminal, _clock), terminal,
-            NullLogger<CashCheckout>.Instance);
+        var staff = new PharmacyPos.Checkout.Staff.StaffAccounts(db, new Microsoft.AspNetCore.Identity.PasswordHasher<PharmacyPos.Domain.Staff.StaffAccount>(),
+            new PharmacyPos.Domain.Staff.SignInThrottle(), _clock, NullLogger<PharmacyPos.Checkout.Staff.StaffAccounts>.Instance);
+        var regulated = new PharmacyPos.Checkout.Regulated.RegulatedChecks(db, settings, staff, terminal, _clock,
+            NullLogger<PharmacyPos.Checkout.Regulated.RegulatedChecks>.Instance);
+        var gate = new PaymentGate(new TradeNos(db, terminal, _clock), regulated, new PharmacyPos.Checkout.Stock.TillStock(db, settings, terminal, _clock));
+        return new CashCheckout(new TradeNos(db, terminal, _clock), gate, terminal, NullLogger<CashCheckout>.Instance);
     }
 
     [Fact]

@@ -81,6 +81,8 @@ public sealed class MobileHarness : IAsyncLifetime
         s.AddScoped<MobileCheckout>();
         s.AddScoped<PharmacyPos.Checkout.Settings.StoreSettingsService>();
         s.AddScoped<PharmacyPos.Checkout.Stock.TillStock>();
+        s.AddScoped<PaymentGate>();
+        s.AddScoped<PharmacyPos.Checkout.Regulated.RegulatedChecks>();
         s.AddSingleton(Microsoft.Extensions.Options.Options.Create(RefundOptions));
         s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<StaffAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>>();
         s.AddSingleton<SignInThrottle>();
@@ -117,7 +119,7 @@ public sealed class MobileHarness : IAsyncLifetime
     {
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions { TerminalNo = terminalNo });
         var checkout = new MobileCheckout(db, new TradeNos(db, terminal, Clock), new PaymentChannels(_services.GetServices<IPaymentChannel>()),
-            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Settings(db), Stock(db), Clock,
+            _services.GetRequiredService<IInsurancePlatform>(), terminal, Microsoft.Extensions.Options.Options.Create(Options), Settings(db), Gate(db, terminal), Clock,
             NullLogger<MobileCheckout>.Instance);
         return (checkout, db);
     }
@@ -140,6 +142,23 @@ public sealed class MobileHarness : IAsyncLifetime
         await db.SaveChangesAsync();
         return batch;
     }
+
+    /// <summary>现金结算 as the host builds it, at terminal 1 of store 1 unless told otherwise.</summary>
+    public CashCheckout Cash(PosDbContext db, Microsoft.Extensions.Options.IOptions<TerminalOptions>? terminal = null)
+    {
+        var t = terminal ?? Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
+        return new CashCheckout(new TradeNos(db, t, Clock), Gate(db, t), t, NullLogger<CashCheckout>.Instance);
+    }
+
+    public PaymentGate Gate(PosDbContext db, Microsoft.Extensions.Options.IOptions<TerminalOptions>? terminal = null)
+    {
+        var t = terminal ?? Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
+        return new PaymentGate(new TradeNos(db, t, Clock), Regulated(db), Stock(db));
+    }
+
+    public PharmacyPos.Checkout.Regulated.RegulatedChecks Regulated(PosDbContext db) =>
+        new(db, Settings(db), Staff(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock,
+            NullLogger<PharmacyPos.Checkout.Regulated.RegulatedChecks>.Instance);
 
     public PharmacyPos.Checkout.Stock.TillStock Stock(PosDbContext db) =>
         new(db, Settings(db), Microsoft.Extensions.Options.Options.Create(new TerminalOptions()), Clock);

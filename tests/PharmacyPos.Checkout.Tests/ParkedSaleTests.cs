@@ -55,9 +55,7 @@ public sealed class ParkedSaleTests(MobileHarness h) : IClassFixture<MobileHarne
             // Meanwhile the lot's only box is sold at another till.
             var other = new Sale();
             Assert.True((await h.Stock(db).EnterAsync(other, drug, 1, "Q1")).IsSuccess);
-            var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
-            Assert.True((await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<CashCheckout>.Instance).PayAsync(other, "100")).IsSuccess);
+            Assert.True((await h.Cash(db).PayAsync(other, "100")).IsSuccess);
         }
         await using (var db = h.ContextFor(MobileHarness.Cashier))
         {

@@ -29,7 +29,7 @@ public sealed class ReceiptPrintingTests(MobileHarness h) : IClassFixture<Mobile
         var sale = new Sale();
         Assert.True((await h.Stock(db).EnterAsync(sale, await db.Drugs.SingleAsync(d => d.Code == "YP00001"), 2, "P2601")).IsSuccess);
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
-        return (await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance).PayAsync(sale, "50")).Value;
+        return (await h.Cash(db, terminal).PayAsync(sale, "50")).Value;
     }
 
     [Fact]

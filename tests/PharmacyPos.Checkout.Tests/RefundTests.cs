@@ -117,7 +117,7 @@ public sealed class RefundTests(MobileHarness h) : IClassFixture<MobileHarness>,
         var sale = await h.SaleAsync("YP00001");
         await using var db = h.Database.NewContext();
         var terminal = Options.Create(new TerminalOptions());
-        var order = (await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance).PayAsync(sale, "100")).Value;
+        var order = (await h.Cash(db, terminal).PayAsync(sale, "100")).Value;
 
         var refunded = await RefundAsync(order.Id);
         Assert.Contains("请从钱箱退还现金 ¥13.10", refunded.Value.Message);

@@ -35,7 +35,7 @@ public sealed class SalesReportTests(MobileHarness h) : IClassFixture<MobileHarn
         await using (var db = h.ContextFor(Second))
         {
             var terminal = Options.Create(new TerminalOptions { TerminalNo = 2 });
-            Assert.True((await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance).PayAsync(await h.SaleAsync("YP00001"), "20")).IsSuccess);
+            Assert.True((await h.Cash(db, terminal).PayAsync(await h.SaleAsync("YP00001"), "20")).IsSuccess);
         }
         var (refunds, rdb) = h.Refunds();
         await using (rdb) Assert.True((await refunds.RefundAsync(alipay.OrderId)).IsSuccess);

@@ -32,7 +32,7 @@ public sealed class ShiftTests(MobileHarness h) : IClassFixture<MobileHarness>, 
     {
         await using var db = h.ShiftContextFor(cashier);
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
-        return await new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance)
+        return await h.Cash(db, terminal)
             .PayAsync(await h.SaleAsync(drugs), received);
     }
 

@@ -57,7 +57,7 @@ public sealed class StockAtTillTests(MobileHarness h) : IClassFixture<MobileHarn
     private CashCheckout Cash(PosDbContext db)
     {
         var terminal = Microsoft.Extensions.Options.Options.Create(new TerminalOptions());
-        return new CashCheckout(new TradeNos(db, terminal, h.Clock), h.Stock(db), terminal, NullLogger<CashCheckout>.Instance);
+        return h.Cash(db, terminal);
     }
 
     [Fact]

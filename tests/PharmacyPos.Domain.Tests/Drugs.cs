@@ -15,4 +15,12 @@ internal static class Drugs
     public static Drug SelfPaid(string code = "YP3", decimal price = 29.90m) =>
         new(code, "6900000000003", "维生素C泡腾片", "1g*20片", "某厂", "支", Money.FromYuan(price), "WSSCPTP",
             "XA11GA01A000000000000001", whollySelfPaid: true, InsuranceCategory.Bing);
+
+    public static Drug Prescription(string code = "RX1", decimal price = 18.00m) =>
+        new(code, "6900000000101", "硝苯地平缓释片", "20mg*30片", "某制药", "盒", Money.FromYuan(price), "XBDPHSP",
+            "XC08CA05A000000000000001", false, InsuranceCategory.Jia, DrugClass.Prescription);
+
+    public static Drug Ephedrine(string code = "MH1", decimal price = 21.80m) =>
+        new(code, "6900000000201", "复方盐酸伪麻黄碱缓释胶囊", "8粒", "某制药", "盒", Money.FromYuan(price), "FFYSWMHJHSJN",
+            null, true, null, DrugClass.OtcA, containsEphedrine: true);
 }

@@ -138,7 +138,7 @@ public sealed class RoleTests
     public void The_system_holds_no_permission_and_roles_read_in_chinese()
     {
         Assert.All(Enum.GetValues<Permission>(), p => Assert.False(Actor.System.May(p)));
-        Assert.Equal(["收银员", "店长", "管理员"], Enum.GetValues<StaffRole>().Select(r => r.ToChinese()));
+        Assert.Equal(["收银员", "店长", "管理员", "药师"], Enum.GetValues<StaffRole>().Select(r => r.ToChinese()));
         Assert.True(StaffRoles.TryParseChinese("店长", out var role) && role == StaffRole.Manager);
     }
 }

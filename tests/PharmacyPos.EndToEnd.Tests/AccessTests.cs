@@ -14,7 +14,8 @@ public class AccessTests(PosFixture pos)
     private static readonly string[] TillPages = ["/", "/mobile-payment", "/catalogue"];
     private static readonly string[] ManagerPages = ["/registrations", "/reconciliation", "/audit", "/settings", "/audit/export", "/registrations/export?date=2026-01-01",
         "/stock", "/stock/export?filter=near",
-        "/orders", "/reports", "/reports/export?from=2026-01-01&to=2026-01-01"];
+        "/orders", "/reports", "/reports/export?from=2026-01-01&to=2026-01-01",
+        "/regulated/prescriptions", "/regulated/ephedrine", "/regulated/ephedrine/export?from=2026-01-01&to=2026-01-01&format=csv"];
     private static readonly string[] AdminPages = ["/staff"];
 
     private HttpClient Anonymous() =>

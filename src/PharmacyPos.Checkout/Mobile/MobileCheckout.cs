@@ -46,7 +46,7 @@ public sealed class MobileCheckout(
     IOptions<TerminalOptions> terminal,
     IOptions<MobilePaymentOptions> options,
     Settings.StoreSettingsService settings,
-    Stock.TillStock stock,
+    PaymentGate gate,
     TimeProvider clock,
     ILogger<MobileCheckout> log)
 {
@@ -103,7 +103,7 @@ public sealed class MobileCheckout(
         Order order;
         try
         {
-            if ((await tradeNos.RefusalOnClosedDayAsync(ct) ?? await stock.CheckBeforePaymentAsync(sale, ct)) is { } gone)
+            if (await gate.RefusalAsync(sale, ct) is { } gone)
             {
                 log.LogWarning("Payment not sent: {Error}", gone);
                 return new ScanResult.Refused(gone);
@@ -282,7 +282,7 @@ public sealed class MobileCheckout(
         {
             registration?.Attach(tradeNo, t.StoreId, now);
             return Order.StartPayment(tradeNo, t.StoreId, t.TerminalId, now, sale, route, options.Value.ConfirmWindow);
-        }, ct);
+        }, ct, sale);
         log.LogInformation("Order {TradeNo} written: {Method} {Total}, {Lines} lines, registered {Registered}",
             order.TradeNo, order.Method, order.Total, order.Lines.Count, registration is not null);
         return order;

@@ -97,6 +97,16 @@ public sealed class StoreSettingsService(PosDbContext db, IOptions<TerminalOptio
             (s, by, at) => s.CashControl(movementApproval, differenceApproval, by, at),
             (before, s) => $"{before} → 取款审批金额 {s.CashMovementApprovalThreshold}，交班差额审批金额 {s.ShiftDifferenceApprovalThreshold}", ct);
 
+    /// <summary>含麻黄碱: packages per purchase and days before the same ID may buy again.</summary>
+    public Task<PosError?> EphedrineRulesAsync(int limit, int repeatDays, CancellationToken ct = default) =>
+        EditAsync(
+            EphedrineText,
+            (s, by, at) => s.EphedrineRules(limit, repeatDays, by, at),
+            (before, s) => $"{before} → {EphedrineText(s)}", ct);
+
+    private static string EphedrineText(StoreSettings s) =>
+        $"含麻黄碱每次限购 {s.EphedrineLimit} 个最小包装，{(s.EphedrineRepeatDays == 0 ? "不限制再次购买" : $"{s.EphedrineRepeatDays} 天内同一身份证不得再次购买")}";
+
     private static string OutOfStockText(bool refuse) => refuse ? "缺货时拒绝录入" : "缺货时仅提示";
 
     /// <summary>

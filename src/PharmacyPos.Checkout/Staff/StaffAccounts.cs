@@ -90,6 +90,11 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
         VerifyAsync(userName, password, Domain.Shifts.CashApproval.CheckApprover, Domain.Shifts.CashApproval.WrongCredentials,
             AuditActions.CashApprovalRefused, null, what, ct);
 
+    /// <summary>A pharmacist's credentials for 处方审核 at a till where someone else is signed in.</summary>
+    public Task<Result<Actor>> VerifyPharmacistAsync(string? userName, string? password, CancellationToken ct = default) =>
+        VerifyAsync(userName, password, Domain.Regulated.PrescriptionReview.CheckReviewer, Domain.Regulated.PrescriptionReview.WrongCredentials,
+            AuditActions.PrescriptionReviewRefused, null, "处方审核", ct);
+
     private async Task<Result<Actor>> VerifyAsync(string? userName, string? password, Func<Actor, Actor, PosError?> check, PosError wrong,
         string refusedAction, string? tradeNo, string what, CancellationToken ct)
     {
@@ -264,6 +269,7 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     [
         ("cashier", "演示收银员", StaffRole.Cashier, "shouyin2026"),
         ("manager", "演示店长", StaffRole.Manager, "dianzhang2026"),
+        ("pharmacist", "演示药师", StaffRole.Pharmacist, "yaoshi2026"),
     ];
 
     /// <summary>

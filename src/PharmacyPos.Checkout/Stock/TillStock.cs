@@ -55,6 +55,7 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
             chosen = named.Batch.Id;
         }
         var current = await settings.CurrentAsync(ct);
+        if (Domain.Regulated.RegulatedSale.LimitOnEntry(sale, drug, quantity, current.EphedrineLimit) is { } overLimit) return overLimit;
         var placed = StockAtSale.Place(drug, quantity, stock, sale, chosen, Today, current.NearExpiryDays, current.RefuseOutOfStock);
         if (!placed.IsSuccess) return placed.Error;
         var added = new List<(SaleLine Line, int Quantity)>();
@@ -95,6 +96,9 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
         if (lineIndex < 0 || lineIndex >= sale.Lines.Count) return PosErrors.NoLineSelected;
         var line = sale.Lines[lineIndex];
         string? warning = null;
+        if (line.Drug.ContainsEphedrine && quantity > line.Quantity
+            && Domain.Regulated.RegulatedSale.LimitOnEntry(sale, line.Drug, quantity - line.Quantity, (await settings.CurrentAsync(ct)).EphedrineLimit) is { } overLimit)
+            return overLimit;
         if (line.Batch is { } batch && quantity > line.Quantity)
         {
             var onHand = (await BatchesOfAsync(line.Drug.Code, ct)).FirstOrDefault(s => s.Batch.Id == batch.Id)?.OnHand ?? 0;

@@ -23,6 +23,7 @@ public sealed class CatalogueExport(PosDbContext db)
             [
                 new CsvExport.Id(d.Code), new CsvExport.Id(d.Barcode), d.Name, d.Specification, d.Manufacturer, d.Unit, d.RetailPrice,
                 d.PinyinInitials, d.NationalCode is { } n ? new CsvExport.Id(n) : null, d.WhollySelfPaid ? "是" : "否", d.Category?.ToChinese(),
+                d.Class.ToChinese(), d.ContainsEphedrine ? "是" : "否", d.SplitUnit, d.SplitsPerPack, d.SplitPrice,
             ]),
         ]);
     }

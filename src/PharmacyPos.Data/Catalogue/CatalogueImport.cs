@@ -95,14 +95,12 @@ public sealed class CatalogueImport(PosDbContext db)
         if (priceText.Length > 0 && (!Money.TryParse(priceText, out price) || !Drug.IsValidPrice(price)))
             Fail(CatalogueColumns.RetailPrice, $"零售价“{priceText}”无效：必须是大于 0、不超过 {Drug.MaxRetailPrice} 的金额，最多两位小数。");
 
-        var selfPaidText = row[CatalogueColumns.WhollySelfPaid];
-        bool? selfPaid = selfPaidText.ToUpperInvariant() switch
-        {
-            "" or "否" or "N" or "0" or "FALSE" => false,
-            "是" or "Y" or "1" or "TRUE" => true,
-            _ => null,
-        };
-        if (selfPaid is null) Fail(CatalogueColumns.WhollySelfPaid, $"全自费“{selfPaidText}”无效：应为 是 或 否。");
+        var selfPaid = YesNo(row, CatalogueColumns.WhollySelfPaid, Fail);
+        var ephedrine = YesNo(row, CatalogueColumns.Ephedrine, Fail);
+        var classText = row[CatalogueColumns.DrugClass];
+        if (!DrugClasses.TryParse(classText, out var drugClass))
+            Fail(CatalogueColumns.DrugClass, $"处方分类“{classText}”无效：应为 处方药、甲类非处方药 或 乙类非处方药。");
+        var split = Split(row, price, Fail);
 
         var nationalCode = row[CatalogueColumns.NationalCode];
         var categoryText = row[CatalogueColumns.Category];
@@ -123,6 +121,47 @@ public sealed class CatalogueImport(PosDbContext db)
         if (errors.Count > 0) return null;
         return new Drug(row[CatalogueColumns.Code], row[CatalogueColumns.Barcode], row[CatalogueColumns.Name],
             row[CatalogueColumns.Specification], row[CatalogueColumns.Manufacturer], row[CatalogueColumns.Unit],
-            price, pinyin, nationalCode, selfPaid!.Value, category);
+            price, pinyin, nationalCode, selfPaid!.Value, category, drugClass, ephedrine!.Value, split);
+    }
+
+    private static bool? YesNo(PharmacyPos.Data.Import.ImportRow row, string column, Action<string, string> fail)
+    {
+        var text = row[column];
+        bool? value = text.ToUpperInvariant() switch
+        {
+            "" or "否" or "N" or "0" or "FALSE" => false,
+            "是" or "Y" or "1" or "TRUE" => true,
+            _ => null,
+        };
+        if (value is null) fail(column, $"{column}“{text}”无效：应为 是 或 否。");
+        return value;
+    }
+
+    /// <summary>拆零: all three columns or none; a split price is at most the box's.</summary>
+    private static DrugSplit? Split(PharmacyPos.Data.Import.ImportRow row, Money packPrice, Action<string, string> fail)
+    {
+        var (unit, countText, priceText) = (row[CatalogueColumns.SplitUnit], row[CatalogueColumns.SplitsPerPack], row[CatalogueColumns.SplitPrice]);
+        if (unit.Length == 0 && countText.Length == 0 && priceText.Length == 0) return null;
+        if (unit.Length == 0 || countText.Length == 0 || priceText.Length == 0)
+        {
+            fail(CatalogueColumns.SplitUnit, "拆零单位、拆零数量、拆零价须同时填写（或都不填）。");
+            return null;
+        }
+        if (!int.TryParse(countText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            fail(CatalogueColumns.SplitsPerPack, $"拆零数量“{countText}”应为整数。");
+            return null;
+        }
+        if (!Money.TryParse(priceText, out var price))
+        {
+            fail(CatalogueColumns.SplitPrice, $"拆零价“{priceText}”无效：应为金额，最多两位小数。");
+            return null;
+        }
+        if (DrugSplit.Problem(unit, count, price, packPrice) is { } problem)
+        {
+            fail(CatalogueColumns.SplitUnit, problem);
+            return null;
+        }
+        return new DrugSplit(unit, count, price);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace PharmacyPos.Data.Catalogue;
 
 /// <summary>
-/// The demo catalogue a new install starts with: 255 common Chinese OTC and prescription drugs
+/// The demo catalogue a new install starts with: 257 common Chinese OTC and prescription drugs (处方药, two ephedrine cold remedies, two sold split among them)
 /// with made-up codes and barcodes, mapped (甲/乙), 未对码 and 全自费 among them. It goes in
 /// through the same import a pharmacy uses for its own file.
 /// </summary>

@@ -19,6 +19,10 @@ internal sealed class DrugConfiguration : IEntityTypeConfiguration<Drug>
         b.Property(d => d.PinyinInitials).HasMaxLength(40);
         b.Property(d => d.NationalCode).HasMaxLength(40);
         b.Property(d => d.Category).HasConversion<int?>();
+        b.Property(d => d.Class).HasConversion<int>();
+        b.Property(d => d.SplitUnit).HasMaxLength(4);
+        b.Ignore(d => d.IsPrescription);
+        b.Ignore(d => d.Split);
         b.HasIndex(d => d.Code).IsUnique();
         b.HasIndex(d => d.Barcode).IsUnique();
         b.HasIndex(d => d.PinyinInitials);

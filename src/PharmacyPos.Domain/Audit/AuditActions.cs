@@ -41,9 +41,15 @@ public static class AuditActions
     public const string ShiftHandedOver = "shift.handed-over";
     public const string DayClosed = "day.closed";
     public const string PaymentReattached = "payment.reattached";
+    public const string PrescriptionReviewed = "prescription.reviewed";
+    public const string PrescriptionReviewRefused = "prescription.review-refused";
+    public const string RegulatedRegisterExported = "regulated.exported";
 
     private static readonly Dictionary<string, string> Chinese = new()
     {
+        [PrescriptionReviewed] = "处方审核",
+        [PrescriptionReviewRefused] = "处方审核被拒",
+        [RegulatedRegisterExported] = "导出特殊药品登记",
         [SignIn] = "登录",
         [SignInFailed] = "登录失败",
         [SignInLocked] = "账号锁定",

@@ -6,6 +6,8 @@ namespace PharmacyPos.Domain.Catalogue;
 /// </summary>
 public sealed class Drug
 {
+    private Drug() => Code = Barcode = Name = Specification = Manufacturer = Unit = PinyinInitials = "";
+
     public Drug(
         string code,
         string barcode,
@@ -17,7 +19,10 @@ public sealed class Drug
         string pinyinInitials,
         string? nationalCode,
         bool whollySelfPaid,
-        InsuranceCategory? category)
+        InsuranceCategory? category,
+        DrugClass drugClass = DrugClass.OtcB,
+        bool containsEphedrine = false,
+        DrugSplit? split = null)
     {
         Code = code.Trim();
         Barcode = barcode.Trim();
@@ -30,6 +35,11 @@ public sealed class Drug
         NationalCode = string.IsNullOrWhiteSpace(nationalCode) ? null : nationalCode.Trim();
         WhollySelfPaid = whollySelfPaid;
         Category = category;
+        Class = drugClass;
+        ContainsEphedrine = containsEphedrine;
+        SplitUnit = split?.Unit.Trim();
+        SplitsPerPack = split?.PerPack;
+        SplitPrice = split?.Price;
     }
 
     public int Id { get; private set; }
@@ -46,6 +56,18 @@ public sealed class Drug
     public string? NationalCode { get; private set; }
     public bool WhollySelfPaid { get; private set; }
     public InsuranceCategory? Category { get; private set; }
+
+    /// <summary>处方药 / 甲类 / 乙类非处方药.</summary>
+    public DrugClass Class { get; private set; } = DrugClass.OtcB;
+    /// <summary>含麻黄碱类复方制剂: sold only with the buyer's ID registered, a few smallest packages at a time.</summary>
+    public bool ContainsEphedrine { get; private set; }
+    /// <summary>拆零单位 (片, 粒…), null for a drug sold only by the box.</summary>
+    public string? SplitUnit { get; private set; }
+    public int? SplitsPerPack { get; private set; }
+    public Money? SplitPrice { get; private set; }
+
+    public bool IsPrescription => Class == DrugClass.Prescription;
+    public DrugSplit? Split => SplitUnit is { } u && SplitsPerPack is { } n && SplitPrice is { } p ? new DrugSplit(u, n, p) : null;
 
     /// <summary>未对码: not mapped to the national catalogue.</summary>
     public bool IsUnmapped => NationalCode is null;
@@ -84,5 +106,10 @@ public sealed class Drug
         NationalCode = other.NationalCode;
         WhollySelfPaid = other.WhollySelfPaid;
         Category = other.Category;
+        Class = other.Class;
+        ContainsEphedrine = other.ContainsEphedrine;
+        SplitUnit = other.SplitUnit;
+        SplitsPerPack = other.SplitsPerPack;
+        SplitPrice = other.SplitPrice;
     }
 }

@@ -67,7 +67,22 @@ public sealed class Sale
         return line;
     }
 
-    public void Clear() => _lines.Clear();
+    public void Clear()
+    {
+        _lines.Clear();
+        Prescription = null;
+        EphedrineBuyer = null;
+    }
+
+    /// <summary>处方登记: the reviewed prescription this sale's 处方药 are sold against (checked again at payment).</summary>
+    public Regulated.Prescription? Prescription { get; private set; }
+
+    /// <summary>含麻黄碱 buyer, checked and registered before payment.</summary>
+    public Regulated.EphedrineBuyer? EphedrineBuyer { get; private set; }
+
+    public void Record(Regulated.Prescription prescription) => Prescription = prescription;
+
+    public void Record(Regulated.EphedrineBuyer buyer) => EphedrineBuyer = buyer;
 
     /// <summary>How many boxes of this batch the sale already holds (a batch may be on one line only, but ask by id).</summary>
     public int QuantityFrom(long batchId) => _lines.Where(l => l.Batch?.Id == batchId).Sum(l => l.Quantity);

@@ -9,6 +9,8 @@ public enum StaffRole
     Manager = 2,
     /// <summary>管理员: as a manager, plus accounts and channel settings.</summary>
     Admin = 3,
+    /// <summary>药师 (执业药师): sells as a cashier does, and reviews prescriptions (处方审核).</summary>
+    Pharmacist = 4,
 }
 
 /// <summary>What a role may do. Pages and API endpoints ask for a permission, never for a role name.</summary>
@@ -28,6 +30,10 @@ public enum Permission
     Administer,
     /// <summary>日结, cash movements and 交班 differences above the store's settings, another cashier's 交班.</summary>
     ManageCash,
+    /// <summary>处方审核: sign off a prescription so its 处方药 may be sold. A licensed pharmacist's alone.</summary>
+    ReviewPrescriptions,
+    /// <summary>处方登记 and 含麻黄碱药品销售登记 registers (ID numbers masked).</summary>
+    ViewRegulatedRecords,
 }
 
 public static class StaffRoles
@@ -37,6 +43,7 @@ public static class StaffRoles
         StaffRole.Cashier => "收银员",
         StaffRole.Manager => "店长",
         StaffRole.Admin => "管理员",
+        StaffRole.Pharmacist => "药师",
         _ => role.ToString(),
     };
 
@@ -56,6 +63,8 @@ public static class StaffRoles
         Permission.ApproveRefunds or Permission.ManageCatalogue or Permission.ViewRecords or Permission.ManageSettings or Permission.ManageCash
             => role is StaffRole.Manager or StaffRole.Admin,
         Permission.Administer => role is StaffRole.Admin,
+        Permission.ReviewPrescriptions => role is StaffRole.Pharmacist,
+        Permission.ViewRegulatedRecords => role is StaffRole.Pharmacist or StaffRole.Manager or StaffRole.Admin,
         _ => false,
     };
 

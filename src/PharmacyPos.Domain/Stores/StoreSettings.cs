@@ -47,6 +47,23 @@ public sealed class StoreSettings
         return null;
     }
 
+    /// <summary>含麻黄碱: smallest packages per purchase (national maximum 2; a province may set fewer).</summary>
+    public int EphedrineLimit { get; private set; } = Regulated.RegulatedSale.NationalEphedrineLimit;
+    /// <summary>含麻黄碱: refuse the same ID number again within this many days (0: no such rule, the national default).</summary>
+    public int EphedrineRepeatDays { get; private set; }
+
+    public const int MaxEphedrineRepeatDays = 90;
+
+    public PosError? EphedrineRules(int limit, int repeatDays, string by, DateTimeOffset now)
+    {
+        if (limit is < 1 or > Regulated.RegulatedSale.NationalEphedrineLimit)
+            return new PosError("EPHEDRINE_LIMIT_INVALID", $"含麻黄碱每次限购数量应在 1 到 {Regulated.RegulatedSale.NationalEphedrineLimit} 个最小包装之间（国家规定最多 2 个）。");
+        if (repeatDays is < 0 or > MaxEphedrineRepeatDays)
+            return new PosError("EPHEDRINE_REPEAT_DAYS_INVALID", $"同一身份证再次购买间隔应在 0 到 {MaxEphedrineRepeatDays} 天之间（0 表示不限制）。");
+        (EphedrineLimit, EphedrineRepeatDays, UpdatedAt, UpdatedBy) = (limit, repeatDays, now, by);
+        return null;
+    }
+
     public void OutOfStockRule(bool refuse, string by, DateTimeOffset now) => (RefuseOutOfStock, UpdatedAt, UpdatedBy) = (refuse, now, by);
 
     public PosError? WatchExpiry(int days, string by, DateTimeOffset now)

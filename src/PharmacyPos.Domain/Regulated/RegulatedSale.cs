@@ -1,0 +1,79 @@
+using PharmacyPos.Domain.Catalogue;
+using PharmacyPos.Domain.Errors;
+using PharmacyPos.Domain.Orders;
+using PharmacyPos.Domain.Sales;
+
+namespace PharmacyPos.Domain.Regulated;
+
+/// <summary>
+/// The rules a sale holding regulated drugs must meet before any money moves, whatever the way of
+/// paying: a reviewed prescription for its 处方药 lines, a registered buyer and at most the store's
+/// limit of smallest packages for its 含麻黄碱 lines. Checked at entry (so a 3rd box is refused
+/// as it is scanned or typed) and again at payment (the one gate every method passes).
+/// </summary>
+public static class RegulatedSale
+{
+    /// <summary>国食药监办〔2012〕260号: 除处方药按处方剂量销售外，一次销售不得超过 2 个最小包装.</summary>
+    public const int NationalEphedrineLimit = 2;
+
+    public static IEnumerable<SaleLine> PrescriptionLines(Sale sale) => sale.Lines.Where(l => l.Drug.IsPrescription);
+
+    public static IEnumerable<SaleLine> EphedrineLines(Sale sale) => sale.Lines.Where(l => l.Drug.ContainsEphedrine);
+
+    public static bool NeedsPrescription(Sale sale) => PrescriptionLines(sale).Any();
+
+    public static bool NeedsBuyer(Sale sale) => EphedrineLines(sale).Any();
+
+    /// <summary>What the pharmacist reviews: the 处方药 lines by name, 规格 and quantity, merged over batches.</summary>
+    public static string ReviewedDrugs(Sale sale) => string.Join("；", PrescriptionLines(sale)
+        .GroupBy(l => l.Drug.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => $"{g.First().Drug.Name} {g.First().Drug.Specification} ×{g.Sum(l => l.Quantity)}{g.First().Drug.Unit}"));
+
+    /// <summary>Smallest packages of ephedrine preparations on the sale, all such drugs together.</summary>
+    public static int EphedrinePackages(Sale sale) => EphedrineLines(sale).Sum(l => l.Quantity);
+
+    /// <summary>Would <paramref name="added"/> more packages of <paramref name="drug"/> take the sale over the limit?</summary>
+    public static PosError? LimitOnEntry(Sale sale, Drug drug, int added, int limit) =>
+        drug.ContainsEphedrine && added > 0 && EphedrinePackages(sale) + added > limit ? OverLimit(limit, EphedrinePackages(sale)) : null;
+
+    /// <summary>At payment, in this order: the ephedrine limit, the buyer, the prescription and its review still matching the sale.</summary>
+    public static PosError? Refusal(Sale sale, int ephedrineLimit)
+    {
+        if (NeedsBuyer(sale))
+        {
+            if (EphedrinePackages(sale) > ephedrineLimit) return OverLimit(ephedrineLimit, EphedrinePackages(sale));
+            if (sale.EphedrineBuyer is null) return BuyerRequired(sale);
+        }
+        if (NeedsPrescription(sale))
+        {
+            if (sale.Prescription is not { } rx) return PrescriptionRequired(sale);
+            if (rx.Drugs != ReviewedDrugs(sale)) return PrescriptionChanged;
+        }
+        return null;
+    }
+
+    /// <summary>The register rows a paid-for sale leaves: its prescription, and one 含麻黄碱 row per ephedrine line.</summary>
+    public static (Prescription? Prescription, IReadOnlyList<EphedrineSale> Ephedrine) Records(Sale sale, TradeNo tradeNo, int storeId, DateTimeOffset at)
+    {
+        var rx = NeedsPrescription(sale) ? sale.Prescription?.For(tradeNo, storeId, at) : null;
+        var ephedrine = sale.EphedrineBuyer is { } buyer
+            ? EphedrineLines(sale).Select(l => EphedrineSale.For(l, buyer, tradeNo, storeId, at)).ToList()
+            : [];
+        return (rx, ephedrine);
+    }
+
+    public static PosError OverLimit(int limit, int already) => new("EPHEDRINE_LIMIT",
+        $"含麻黄碱类复方制剂一次最多销售 {limit} 个最小包装（本单已有 {already} 个），未录入。", ErrorKind.Conflict);
+
+    public static PosError BuyerRequired(Sale sale) => new("EPHEDRINE_BUYER_REQUIRED",
+        $"{string.Join("、", EphedrineLines(sale).Select(l => l.Drug.Name).Distinct())} 含麻黄碱，须查验购买人身份证并登记姓名和身份证号（F4），未收款。");
+
+    public static PosError PrescriptionRequired(Sale sale) => new("PRESCRIPTION_REQUIRED",
+        $"{string.Join("、", PrescriptionLines(sale).Select(l => l.Drug.Name).Distinct())} 是处方药，须登记处方并经药师审核（F4），未收款。");
+
+    public static readonly PosError PrescriptionChanged = new("PRESCRIPTION_CHANGED",
+        "处方审核后处方药品或数量有变动，须药师重新审核（F4），未收款。");
+
+    public static PosError RepeatWithin(int days, DateTimeOffset last) => new("EPHEDRINE_REPEAT",
+        $"该身份证号 {BeijingTime.Text(last)} 已购买过含麻黄碱类复方制剂，本店规定 {days} 天内不得再次购买，未收款。", ErrorKind.Conflict);
+}
