@@ -32,7 +32,9 @@ public sealed record CrashReport(int Kills, int PaymentsStarted, int RefundsStar
 public sealed class CrashHarness(HarnessOptions options, TextWriter console)
 {
     private const int ConfirmWindowSeconds = 3;
-    private static readonly string[] Drugs = ["YP00202", "YP00001", "YP00004", "YP00232"];
+    /// <summary>YP00019 is sold by the box or 拆零 by the capsule: its stock is kept in capsules, which the books check too.</summary>
+    private static readonly string[] Drugs = ["YP00202", "YP00001", "YP00004", "YP00232", SplitDrug];
+    private const string SplitDrug = "YP00019";
     private static readonly (string Channel, string[] Operations)[] FaultTargets =
     [
         ("alipay", ["pay", "query", "cancel", "refund", "refundquery"]),
@@ -137,7 +139,8 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
             {
                 var wallet = random.Next(2) == 0 ? Wallet.Alipay : Wallet.WeChat;
                 var code = state.CurrentCode(CustomerId(w), wallet)!;
-                var items = new[] { new { entry = Drugs[random.Next(Drugs.Length)], quantity = random.Next(1, 4) } };
+                var drug = Drugs[random.Next(Drugs.Length)];
+                var items = new[] { new { entry = drug, quantity = random.Next(1, 4), split = drug == SplitDrug && random.Next(2) == 0 } };
                 _doing[w] = "pay";
                 Interlocked.Increment(ref _payments);
                 using var paid = await http.PostAsJsonAsync("/api/sales/mobile", new { items, code }, ct);
@@ -248,7 +251,7 @@ public sealed class CrashHarness(HarnessOptions options, TextWriter console)
         var movements = await db.StockMovements.AsNoTracking().Where(m => m.TradeNo != null).ToListAsync(ct);
         return ([.. orders.Select(o => new PosOrder(o.TradeNo.Value, o.Status, o.Total.Fen, o.Method))],
                 [.. refunds.Select(r => new PosRefund(r.TradeNo.Value, r.Status))],
-                [.. orders.SelectMany(o => o.Lines.Where(l => l.BatchId is not null).Select(l => new SoldLine(o.TradeNo.Value, l.BatchId!.Value, l.Quantity)))],
+                [.. orders.SelectMany(o => o.Lines.Where(l => l.BatchId is not null).Select(l => new SoldLine(o.TradeNo.Value, l.BatchId!.Value, l.StockUnits)))],
                 [.. movements.Select(m => new TradeMovement(m.TradeNo!, m.BatchId, m.Kind, m.Quantity))],
                 [.. shown.Select(b => new BatchFigure(b.Batch.Id, b.OnHand, sums.GetValueOrDefault(b.Batch.Id)))]);
     }

@@ -3,6 +3,7 @@ using PharmacyPos.Domain.Stock;
 
 namespace PharmacyPos.CrashProof;
 
+/// <param name="Quantity">In the stock's units (a box of a drug sold split is its pack size of them).</param>
 public sealed record SoldLine(string TradeNo, long BatchId, int Quantity);
 public sealed record TradeMovement(string TradeNo, long BatchId, MovementKind Kind, int Quantity);
 

@@ -28,7 +28,7 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
     }
 
     /// <summary>
-    /// Saves a new order under a fresh 交易号, with the 处方登记 and 含麻黄碱 register rows its
+    /// Saves a new order under a fresh 交易号, with the 处方登记, 含麻黄碱 and 拆零 register rows its
     /// <paramref name="sale"/> leaves, in the same transaction: no regulated sale without its record.
     /// </summary>
     public async Task<Order> SaveNewAsync(Func<TradeNo, DateTimeOffset, Order> create, CancellationToken ct, Domain.Sales.Sale? sale = null)
@@ -39,9 +39,8 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
             var tradeNo = TradeNo.New(now, terminal.Value.StoreNo, terminal.Value.TerminalNo, Random.Shared);
             var order = create(tradeNo, now);
             db.Orders.Add(order);
-            var (prescription, ephedrine) = sale is null ? (null, []) : Domain.Regulated.RegulatedSale.Records(sale, tradeNo, order.StoreId, now);
-            if (prescription is not null) db.Add(prescription);
-            db.AddRange(ephedrine);
+            var records = sale is null ? [] : Domain.Regulated.RegulatedSale.Records(sale, tradeNo, order.StoreId, now).All.ToList();
+            db.AddRange(records);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -51,8 +50,7 @@ public sealed class TradeNos(PosDbContext db, IOptions<TerminalOptions> terminal
             {
                 db.Entry(order).State = EntityState.Detached;
                 foreach (var line in order.Lines) db.Entry(line).State = EntityState.Detached;
-                if (prescription is not null) db.Entry(prescription).State = EntityState.Detached;
-                foreach (var row in ephedrine) db.Entry(row).State = EntityState.Detached;
+                foreach (var row in records) db.Entry(row).State = EntityState.Detached;
             }
         }
     }

@@ -64,6 +64,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     public DbSet<Domain.Shifts.DayClose> DayCloses => Set<Domain.Shifts.DayClose>();
     public DbSet<Domain.Regulated.Prescription> Prescriptions => Set<Domain.Regulated.Prescription>();
     public DbSet<Domain.Regulated.EphedrineSale> EphedrineSales => Set<Domain.Regulated.EphedrineSale>();
+    public DbSet<Domain.Regulated.SplitSale> SplitSales => Set<Domain.Regulated.SplitSale>();
 
     /// <summary>
     /// Every state change an order or refund made since it was loaded goes into the journal in
@@ -171,6 +172,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         modelBuilder.ApplyConfiguration(new Configuration.DayCloseConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.PrescriptionConfiguration(distributed));
         modelBuilder.ApplyConfiguration(new Configuration.EphedrineSaleConfiguration(distributed, protector));
+        modelBuilder.ApplyConfiguration(new Configuration.SplitSaleConfiguration(distributed));
 
         modelBuilder.Entity<Order>().HasQueryFilter(o => StoreScope == null || o.StoreId == StoreScope);
         modelBuilder.Entity<OrderLine>().HasQueryFilter(l => StoreScope == null || l.StoreId == StoreScope);

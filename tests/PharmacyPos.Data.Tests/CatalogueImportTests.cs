@@ -44,6 +44,59 @@ public class CatalogueImportTests : IAsyncLifetime
         Assert.True(unmapped.IsUnmapped);
     }
 
+    private async Task<CatalogueImportReport> ImportRegulatedAsync(params string[] lines)
+    {
+        var csv = string.Join("\n", [Header + ",处方分类,含麻黄碱,拆零单位,拆零数量,拆零价", .. lines]);
+        await using var db = _db.NewContext();
+        return await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "catalogue.csv"));
+    }
+
+    [Fact]
+    public async Task The_class_ephedrine_and_split_columns_are_read_and_an_old_file_without_them_gives_the_defaults()
+    {
+        var report = await ImportRegulatedAsync(
+            "R001,6900000000301,硝苯地平缓释片,20mg*30片,某厂,盒,18.00,XBDP,,否,,处方药,否,片,30,0.60",
+            "R002,6900000000318,新康泰克,8粒,某厂,盒,21.80,XKTK,,是,,甲类非处方药,是,,,",
+            "R003,6900000000325,坏分类,1,某厂,盒,5.00,HFL,,否,,保健品,否,,,",
+            "R004,6900000000332,坏麻黄碱,1,某厂,盒,5.00,HMHJ,,否,,,也许,,,",
+            "R005,6900000000349,半拆零,1,某厂,盒,5.00,BCL,,否,,,,片,,",
+            "R006,6900000000356,贵拆零,10片,某厂,盒,5.00,GCL,,否,,,,片,10,6.00",
+            "R007,6900000000363,一片一盒,1片,某厂,盒,5.00,YPYH,,否,,,,片,1,1.00");
+        Assert.Equal(2, report.Added);
+        Assert.Equal([4, 5, 6, 7, 8], report.Errors.Select(e => e.RowNumber));
+        Assert.Contains("处方分类“保健品”无效", report.Errors[0].Message);
+        Assert.Contains("含麻黄碱“也许”无效", report.Errors[1].Message);
+        Assert.Contains("须同时填写", report.Errors[2].Message);
+        Assert.Contains("不高于整盒零售价", report.Errors[3].Message);
+        Assert.Contains("2 到 1000", report.Errors[4].Message);
+
+        await ImportCsvAsync("R010,6900000000400,老文件药,1,某厂,盒,3.00,LWJ,,否,");
+        await using var db = _db.NewContext();
+        var rx = await db.Drugs.SingleAsync(d => d.Code == "R001");
+        Assert.Equal((Domain.Catalogue.DrugClass.Prescription, false, "片", 30, Domain.Money.FromYuan(0.60m)), (rx.Class, rx.ContainsEphedrine, rx.SplitUnit, rx.SplitsPerPack!.Value, rx.SplitPrice!.Value));
+        var ephedrine = await db.Drugs.SingleAsync(d => d.Code == "R002");
+        Assert.Equal((Domain.Catalogue.DrugClass.OtcA, true, null), (ephedrine.Class, ephedrine.ContainsEphedrine, ephedrine.Split));
+        var old = await db.Drugs.SingleAsync(d => d.Code == "R010");
+        Assert.Equal((Domain.Catalogue.DrugClass.OtcB, false, null), (old.Class, old.ContainsEphedrine, old.Split));
+    }
+
+    [Fact]
+    public async Task A_drug_with_stock_keeps_its_split_setting_because_its_stock_is_counted_in_split_units()
+    {
+        await ImportRegulatedAsync("S001,6900000000370,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,17.60,BLF,,否,,,,粒,20,0.90");
+        await using (var db = _db.NewContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var batch = Domain.Stock.StockBatch.Receive(1, "S001", "L1", Domain.BeijingTime.DayOf(now).AddDays(-10), Domain.BeijingTime.DayOf(now).AddDays(300), null, null, now).Value;
+            db.StockMovements.Add(Domain.Stock.StockMovement.Receive(batch, 40, now, "system"));
+            await db.SaveChangesAsync();
+        }
+        var report = await ImportRegulatedAsync("S001,6900000000370,布洛芬缓释胶囊,0.3g*24粒,某厂,盒,17.60,BLF,,否,,,,粒,24,0.90");
+        Assert.Contains("不能修改拆零设置", Assert.Single(report.Errors).Message);
+        var price = await ImportRegulatedAsync("S001,6900000000370,布洛芬缓释胶囊,0.3g*20粒,某厂,盒,18.00,BLF,,否,,,,粒,20,0.95");
+        Assert.Empty(price.Errors);
+    }
+
     [Fact]
     public async Task A_price_beyond_what_a_till_sells_is_refused_at_import_with_its_row()
     {
@@ -163,7 +216,8 @@ public class CatalogueRoundTripTests : IAsyncLifetime
                 "编码,条码,名称,零售价\n00123,0069000000011,-号药,1.50\n")), "odd.csv"));
         }
         string Snapshot(IEnumerable<Domain.Catalogue.Drug> drugs) => string.Join("\n", drugs.OrderBy(d => d.Code).Select(d =>
-            $"{d.Code}|{d.Barcode}|{d.Name}|{d.Specification}|{d.Manufacturer}|{d.Unit}|{d.RetailPrice}|{d.PinyinInitials}|{d.NationalCode}|{d.WhollySelfPaid}|{d.Category}"));
+            $"{d.Code}|{d.Barcode}|{d.Name}|{d.Specification}|{d.Manufacturer}|{d.Unit}|{d.RetailPrice}|{d.PinyinInitials}|{d.NationalCode}|{d.WhollySelfPaid}|{d.Category}"
+            + $"|{d.Class}|{d.ContainsEphedrine}|{d.SplitUnit}|{d.SplitsPerPack}|{d.SplitPrice}"));
         string before;
         byte[] file;
         await using (var db = _db.NewContext())
@@ -172,6 +226,9 @@ public class CatalogueRoundTripTests : IAsyncLifetime
             file = Export.ReportFile.Write(await new CatalogueExport(db).TableAsync(), format);
         }
         Assert.Contains("00123|0069000000011|-号药", before);
+        Assert.Contains("YP00061|", before);
+        Assert.Contains("|Prescription|False|片|30|¥0.60", before);
+        Assert.Contains("|OtcA|True|||", before);
 
         CatalogueImportReport report;
         await using (var db = _db.NewContext())

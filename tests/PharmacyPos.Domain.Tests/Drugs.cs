@@ -23,4 +23,9 @@ internal static class Drugs
     public static Drug Ephedrine(string code = "MH1", decimal price = 21.80m) =>
         new(code, "6900000000201", "复方盐酸伪麻黄碱缓释胶囊", "8粒", "某制药", "盒", Money.FromYuan(price), "FFYSWMHJHSJN",
             null, true, null, DrugClass.OtcA, containsEphedrine: true);
+
+    /// <summary>Sold by the box (20 capsules) or 拆零 by the capsule at ¥0.90.</summary>
+    public static Drug Splittable(string code = "CF1", bool ephedrine = false) =>
+        new(code, "6900000000301", ephedrine ? "复方盐酸伪麻黄碱缓释胶囊" : "布洛芬缓释胶囊", "0.3g*20粒", "某制药", "盒", Money.FromYuan(17.60m), "BLFHSJN",
+            "XM01AE01A000000000000001", false, InsuranceCategory.Jia, DrugClass.OtcA, ephedrine, new DrugSplit("粒", 20, Money.FromYuan(0.90m)));
 }

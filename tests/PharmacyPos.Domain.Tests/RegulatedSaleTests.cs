@@ -133,7 +133,7 @@ public class RegulatedSaleTests
         sale.Record(Reviewed(sale));
         sale.Record(EphedrineBuyer.Fill(new("王五", ValidId)).Buyer!);
         var tradeNo = Orders.TradeNo.New(Now, 1, 1, new Random(1));
-        var (rx, ephedrine) = RegulatedSale.Records(sale, tradeNo, 1, Now);
+        var (rx, ephedrine, _) = RegulatedSale.Records(sale, tradeNo, 1, Now);
         Assert.Equal(tradeNo, rx!.TradeNo);
         Assert.Equal("yaoshi", rx.PharmacistUserName);
         var row = Assert.Single(ephedrine);

@@ -166,6 +166,38 @@ public class RegulatedDrugTests(PosFixture pos)
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
     }
 
+    [Fact]
+    public async Task A_capsule_sale_by_the_split_key_prints_its_label_and_is_in_the_split_record()
+    {
+        var page = await pos.OpenTillAsync();
+        await pos.ScanDrugAsync(page, "YP00019");
+        var line = Till.Lines(page).First;
+        await Expect(line.GetByTestId("split-toggle")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("/");
+        await Expect(line.GetByTestId("split-mark")).ToHaveTextAsync("拆零");
+        await Expect(line.GetByTestId("line-unit")).ToContainTextAsync("粒");
+        var qty = line.Locator("input.qty");
+        await qty.FillAsync("6");
+        await qty.PressAsync("Enter");
+        await Expect(page.GetByTestId("total")).ToHaveTextAsync("¥5.40");
+        var tradeNo = await Till.PayCashAsync(page);
+        await page.Context.CloseAsync();
+
+        var receipt = await pos.Http.GetStringAsync($"/receipt/{tradeNo}");
+        var label = receipt[receipt.IndexOf("data-testid=\"split-label\"", StringComparison.Ordinal)..];
+        Assert.Contains("品名：布洛芬缓释胶囊", label);
+        Assert.Contains("数量：6粒", label);
+        Assert.Contains("批号：", label);
+        Assert.Contains("有效期至：", label);
+
+        var register = await pos.OpenTillAsync("/regulated/split", "[data-testid=split-sales]", StaffRole.Pharmacist);
+        var row = register.Locator("[data-testid=split-sales] tbody tr", new() { HasText = tradeNo });
+        await Expect(row).ToContainTextAsync("布洛芬缓释胶囊");
+        await Expect(row).ToContainTextAsync("6 粒");
+        await Expect(row).ToContainTextAsync("演示收银员");
+        await register.Context.CloseAsync();
+    }
+
     private static (HttpStatusCode, string) Head((HttpStatusCode Status, string Code, string Title) r) => (r.Status, r.Code);
 
     private static readonly byte[] Png = Convert.FromBase64String(

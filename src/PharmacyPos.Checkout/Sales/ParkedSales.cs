@@ -49,11 +49,11 @@ public sealed class ParkedSales(PosDbContext db, Stock.TillStock stock, IOptions
         {
             var drug = await db.Drugs.AsNoTracking().SingleOrDefaultAsync(d => d.Code == item.DrugCode, ct);
             if (drug is null) { notes.Add($"{item.DrugCode} 已不在药品目录中，未取回。"); continue; }
-            var entered = await stock.EnterAsync(into, drug, item.Quantity, item.LotNo, ct);
+            var entered = await stock.EnterAsync(into, drug, item.Quantity, item.LotNo, ct, item.Split);
             if (!entered.IsSuccess && item.LotNo is not null)
             {
                 // The lot it had is sold out or expired since: first expiry first, like a new scan.
-                entered = await stock.EnterAsync(into, drug, item.Quantity, null, ct);
+                entered = await stock.EnterAsync(into, drug, item.Quantity, null, ct, item.Split);
                 if (entered.IsSuccess) notes.Add($"{drug.Name} 原批号 {item.LotNo} 已不可售，改按近效期先出取批号。");
             }
             if (!entered.IsSuccess) notes.Add($"{drug.Name} × {item.Quantity} 未取回：{entered.Error!.Message}");

@@ -45,8 +45,10 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
     /// Enters <paramref name="quantity"/> of a drug: first-expiry-first-out, or from the batch named by
     /// <paramref name="lotNo"/> (the JSON API's way of choosing). Nothing is added when refused.
     /// </summary>
-    public async Task<Result<Entered>> EnterAsync(Sale sale, Drug drug, int quantity, string? lotNo = null, CancellationToken ct = default)
+    /// <param name="split">拆零: <paramref name="quantity"/> counts the drug's split units, sold at its split price.</param>
+    public async Task<Result<Entered>> EnterAsync(Sale sale, Drug drug, int quantity, string? lotNo = null, CancellationToken ct = default, bool split = false)
     {
+        if (split && drug.Split is null) return Sale.NotSplittable(drug);
         var stock = await BatchesOfAsync(drug.Code, ct);
         long? chosen = null;
         if (!string.IsNullOrWhiteSpace(lotNo))
@@ -55,13 +57,13 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
             chosen = named.Batch.Id;
         }
         var current = await settings.CurrentAsync(ct);
-        if (Domain.Regulated.RegulatedSale.LimitOnEntry(sale, drug, quantity, current.EphedrineLimit) is { } overLimit) return overLimit;
-        var placed = StockAtSale.Place(drug, quantity, stock, sale, chosen, Today, current.NearExpiryDays, current.RefuseOutOfStock);
+        if (Domain.Regulated.RegulatedSale.LimitOnEntry(sale, drug, quantity, current.EphedrineLimit, split) is { } overLimit) return overLimit;
+        var placed = StockAtSale.Place(drug, quantity, stock, sale, chosen, Today, current.NearExpiryDays, current.RefuseOutOfStock, split);
         if (!placed.IsSuccess) return placed.Error;
         var added = new List<(SaleLine Line, int Quantity)>();
         foreach (var (batch, q) in placed.Value.Parts)
         {
-            var line = sale.Add(drug, q, batch);
+            var line = sale.Add(drug, q, batch, split);
             if (!line.IsSuccess)
             {
                 // A split line is entered whole or not at all.
@@ -83,8 +85,8 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
         var stock = await BatchesOfAsync(line.Drug.Code, ct);
         var current = await settings.CurrentAsync(ct);
         // The line's own boxes leave its batch, so they do not count against the one chosen.
-        var without = stock.Select(s => s.Batch.Id == line.Batch?.Id ? s with { OnHand = s.OnHand + line.Quantity } : s).ToList();
-        var placed = StockAtSale.Place(line.Drug, line.Quantity, without, sale, batchId, Today, current.NearExpiryDays, current.RefuseOutOfStock);
+        var without = stock.Select(s => s.Batch.Id == line.Batch?.Id ? s with { OnHand = s.OnHand + line.StockUnits } : s).ToList();
+        var placed = StockAtSale.Place(line.Drug, line.Quantity, without, sale, batchId, Today, current.NearExpiryDays, current.RefuseOutOfStock, line.IsSplit);
         if (!placed.IsSuccess) return placed.Error;
         var moved = sale.MoveToBatch(lineIndex, placed.Value.Parts[0].Batch!);
         return moved.IsSuccess ? new Entered([moved.Value], placed.Value.Warning ?? NearExpiryNote([moved.Value])) : moved.Error;
@@ -97,16 +99,16 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
         var line = sale.Lines[lineIndex];
         string? warning = null;
         if (line.Drug.ContainsEphedrine && quantity > line.Quantity
-            && Domain.Regulated.RegulatedSale.LimitOnEntry(sale, line.Drug, quantity - line.Quantity, (await settings.CurrentAsync(ct)).EphedrineLimit) is { } overLimit)
+            && Domain.Regulated.RegulatedSale.LimitOnEntry(sale, line.Drug, quantity - line.Quantity, (await settings.CurrentAsync(ct)).EphedrineLimit, line.IsSplit) is { } overLimit)
             return overLimit;
         if (line.Batch is { } batch && quantity > line.Quantity)
         {
             var onHand = (await BatchesOfAsync(line.Drug.Code, ct)).FirstOrDefault(s => s.Batch.Id == batch.Id)?.OnHand ?? 0;
-            var free = onHand - (sale.QuantityFrom(batch.Id) - line.Quantity);
+            var free = (int)Math.Floor((onHand - (sale.StockUnitsFrom(batch.Id) - line.StockUnits)) / (double)line.UnitsPerQuantity);
             if (quantity > free)
             {
                 var current = await settings.CurrentAsync(ct);
-                var shortage = StockAtSale.Short(line.Drug, free, batch.LotNo, current.RefuseOutOfStock);
+                var shortage = StockAtSale.Short(line.Drug, free, batch.LotNo, current.RefuseOutOfStock, line.Unit);
                 if (current.RefuseOutOfStock) return shortage;
                 warning = shortage.Message;
             }
@@ -131,8 +133,30 @@ public sealed class TillStock(PosDbContext db, Settings.StoreSettingsService set
             .Select(b => new { b.Id, OnHand = EF.Property<int>(b, StockBalances.OnHand) }).ToDictionaryAsync(b => b.Id, b => b.OnHand, ct);
         var waiting = await db.Orders.AsNoTracking().Where(o => o.StoreId == storeId && o.Status == OrderStatus.Pending)
             .SelectMany(o => o.Lines).Where(l => l.BatchId != null && ids.Contains(l.BatchId.Value))
-            .GroupBy(l => l.BatchId!.Value).Select(g => new { g.Key, Sum = g.Sum(l => l.Quantity) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+            .GroupBy(l => l.BatchId!.Value).Select(g => new { g.Key, Sum = g.Sum(l => l.Quantity * l.UnitsPerQuantity) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
         return StockAtSale.Gone(sale, onHand.ToDictionary(b => b.Key, b => b.Value - waiting.GetValueOrDefault(b.Key)));
+    }
+
+    /// <summary>
+    /// 拆零 on the selected line: a box line becomes one split unit (the cashier then types how
+    /// many), a split line one box. The line's place is kept; refused (stock, limit), the line stays as it was.
+    /// </summary>
+    public async Task<Result<Entered>> SwitchUnitAsync(Sale sale, int lineIndex, CancellationToken ct = default)
+    {
+        if (lineIndex < 0 || lineIndex >= sale.Lines.Count) return PosErrors.NoLineSelected;
+        var line = sale.Lines[lineIndex];
+        if (line.Drug.Split is null) return Sale.NotSplittable(line.Drug);
+        sale.Remove(lineIndex);
+        var entered = await EnterAsync(sale, line.Drug, 1, line.Batch?.LotNo, ct, split: !line.IsSplit);
+        if (!entered.IsSuccess && line.Batch is not null) entered = await EnterAsync(sale, line.Drug, 1, null, ct, split: !line.IsSplit);
+        if (!entered.IsSuccess)
+        {
+            sale.Insert(lineIndex, line);
+            return entered.Error;
+        }
+        var moved = entered.Value.Lines[^1];
+        sale.MoveLine(sale.IndexOf(moved), Math.Min(lineIndex, sale.Lines.Count - 1));
+        return entered.Value;
     }
 
     private static void Undo(Sale sale, SaleLine line, int added)

@@ -391,6 +391,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("IsSplit")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LineNo")
                         .HasColumnType("integer");
 
@@ -425,6 +428,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.Property<long>("UnitPrice")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("UnitsPerQuantity")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("WhollySelfPaid")
                         .HasColumnType("boolean");
@@ -711,6 +717,69 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Regulated.SplitSale", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DrugCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DrugName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LotNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SoldAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TradeNo")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("StoreId", "Id");
+
+                    b.HasIndex("StoreId", "SoldAt");
+
+                    b.HasIndex("StoreId", "TradeNo");
+
+                    b.ToTable("split_sales", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Sales.ParkedSale", b =>

@@ -67,6 +67,13 @@ public sealed class CatalogueImport(PosDbContext db)
             }
             if (byCode.TryGetValue(drug.Code, out var known))
             {
+                // Stock of a drug sold split is kept in split units: its pack size cannot change under stock already counted.
+                if (known.SplitsPerPack != drug.SplitsPerPack && await db.Batches.AnyAsync(b => b.DrugCode == known.Code, ct))
+                {
+                    errors.Add(new(seenCodes[drug.Code], CatalogueColumns.SplitsPerPack,
+                        $"{known.Code}（{known.Name}）已有库存批号，库存按{(known.SplitUnit ?? known.Unit)}记账，不能修改拆零设置；请先盘点清零或新建编码。"));
+                    continue;
+                }
                 known.UpdateFrom(drug);
                 updated++;
             }

@@ -59,5 +59,6 @@ internal sealed class OrderLineConfiguration(bool distributed) : IEntityTypeConf
         b.Property(l => l.Manufacturer).HasMaxLength(100);
         b.Property(l => l.LotNo).HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
         b.Ignore(l => l.Amount);
+        b.Ignore(l => l.StockUnits);
     }
 }

@@ -43,3 +43,20 @@ internal sealed class EphedrineSaleConfiguration(bool distributed, PersonalDataP
         b.Ignore(e => e.BuyerIdMasked);
     }
 }
+
+internal sealed class SplitSaleConfiguration(bool distributed) : IEntityTypeConfiguration<SplitSale>
+{
+    public void Configure(EntityTypeBuilder<SplitSale> b)
+    {
+        b.ToTable("split_sales");
+        b.KeyByStore(distributed);
+        b.HasIndex(e => new { e.StoreId, e.SoldAt });
+        b.HasIndex(e => new { e.StoreId, e.TradeNo });
+        b.Property(e => e.DrugCode).HasMaxLength(32);
+        b.Property(e => e.DrugName).HasMaxLength(100);
+        b.Property(e => e.Specification).HasMaxLength(100);
+        b.Property(e => e.Manufacturer).HasMaxLength(100);
+        b.Property(e => e.Unit).HasMaxLength(10);
+        b.Property(e => e.LotNo).HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
+    }
+}

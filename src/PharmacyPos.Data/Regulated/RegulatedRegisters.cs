@@ -14,6 +14,9 @@ public sealed record Registered<T>(T Row, OrderStatus Status);
 public sealed record PrescriptionEntry(DateTimeOffset RecordedAt, TradeNo TradeNo, string Hospital, string Number, string Doctor, string PatientName,
     string Drugs, string PharmacistUserName, string PharmacistName, DateTimeOffset ReviewedAt, bool HasPhoto);
 
+/// <summary>One 拆零记录 row and who sold it.</summary>
+public sealed record SplitEntry(SplitSale Sale, string Cashier);
+
 /// <summary>
 /// 处方登记 and 含麻黄碱药品销售登记: the rows of the sales that were paid (a payment that failed
 /// sold nothing; its rows stay in the database with their failed order), on screen and as files.
@@ -50,6 +53,33 @@ public sealed class RegulatedRegisters(PosDbContext db)
             .Where(r => string.IsNullOrEmpty(text) || r.Row.BuyerName.Contains(text, StringComparison.Ordinal)
                 || r.Row.BuyerId.Equals(text, StringComparison.OrdinalIgnoreCase) || r.Row.TradeNo.Value == text)];
     }
+
+    /// <summary>拆零记录 with the cashier of each order.</summary>
+    public async Task<IReadOnlyList<Registered<SplitEntry>>> SplitAsync(RegistrationQuery query, CancellationToken ct = default)
+    {
+        var (from, to) = Span(query);
+        var rows = await db.SplitSales.AsNoTracking()
+            .Where(e => e.StoreId == query.StoreId && e.SoldAt >= from && e.SoldAt < to)
+            .Join(db.Orders.Where(o => o.StoreId == query.StoreId && Sold.Contains(o.Status)), e => e.TradeNo, o => o.TradeNo,
+                (e, o) => new Registered<SplitEntry>(new SplitEntry(e, o.CashierName ?? o.Cashier ?? ""), o.Status))
+            .ToListAsync(ct);
+        var text = query.Text?.Trim();
+        return [.. rows.OrderBy(r => r.Row.Sale.SoldAt).ThenBy(r => r.Row.Sale.Id)
+            .Where(r => string.IsNullOrEmpty(text) || r.Row.Sale.DrugName.Contains(text, StringComparison.Ordinal)
+                || r.Row.Sale.DrugCode.Equals(text, StringComparison.OrdinalIgnoreCase) || r.Row.Sale.TradeNo.Value == text)];
+    }
+
+    public static Export.ReportTable SplitTable(IEnumerable<Registered<SplitEntry>> rows) =>
+        new("拆零记录", ["销售时间", "交易号", "药品编码", "药品名称", "规格", "生产厂家", "批号", "有效期至", "数量", "单位", "收银员", "状态"],
+        [
+            .. rows.Select(r => (IReadOnlyList<object?>)
+            [
+                Time(r.Row.Sale.SoldAt), new Export.CsvExport.Id(r.Row.Sale.TradeNo.Value), new Export.CsvExport.Id(r.Row.Sale.DrugCode), r.Row.Sale.DrugName,
+                r.Row.Sale.Specification, r.Row.Sale.Manufacturer, r.Row.Sale.LotNo is { } lot ? new Export.CsvExport.Id(lot) : "",
+                r.Row.Sale.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.Row.Sale.Quantity, r.Row.Sale.Unit, r.Row.Cashier,
+                r.Status.ToChinese(),
+            ]),
+        ]);
 
     /// <summary>The photo kept with a sold prescription, with its type; null when there is none.</summary>
     public async Task<(byte[] Content, string Type)?> PhotoAsync(int storeId, TradeNo tradeNo, CancellationToken ct = default)

@@ -20,7 +20,9 @@ public static class DemoStock
         if (await db.Batches.AnyAsync(b => b.StoreId == storeId, ct)) return 0;
         var now = clock.GetUtcNow();
         var today = BeijingTime.DayOf(now);
-        var codes = await db.Drugs.AsNoTracking().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync(ct);
+        var drugs = await db.Drugs.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.SplitsPerPack }).ToListAsync(ct);
+        var codes = drugs.Select(d => d.Code).ToList();
+        var perPack = drugs.ToDictionary(d => d.Code, d => d.SplitsPerPack ?? 1);
         var batches = 0;
         void Add(string code, string lot, int producedAgo, int expiresIn, int quantity, int receivedAgo)
         {
@@ -28,7 +30,7 @@ public static class DemoStock
                 now.AddDays(-receivedAgo));
             if (!received.IsSuccess) return;
             db.Batches.Add(received.Value);
-            db.StockMovements.Add(StockMovement.Receive(received.Value, quantity, now.AddDays(-receivedAgo), "system"));
+            db.StockMovements.Add(StockMovement.Receive(received.Value, quantity * perPack[code], now.AddDays(-receivedAgo), "system"));
             batches++;
         }
         for (var i = 0; i < codes.Count; i++)

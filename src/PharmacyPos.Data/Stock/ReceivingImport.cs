@@ -45,9 +45,11 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
             return new ReceivingReport(0, 0, 0, [new(0, "", "只有店长或管理员可以办理入库，未导入任何行。")]);
         var now = clock.GetUtcNow();
         var codes = rows.Select(r => r[ReceivingColumns.Code]).Where(c => c.Length > 0).Distinct().ToList();
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        // A drug sold split keeps its stock in split units: a delivery of boxes is that many times its pack size.
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var chunk in codes.Chunk(500))
-            known.UnionWith(await db.Drugs.AsNoTracking().Where(d => chunk.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct));
+            foreach (var d in await db.Drugs.AsNoTracking().Where(d => chunk.Contains(d.Code)).Select(d => new { d.Code, d.SplitsPerPack }).ToListAsync(ct))
+                known[d.Code] = d.SplitsPerPack ?? 1;
         var held = new Dictionary<(string, string), StockBatch>();
         foreach (var chunk in codes.Chunk(500))
             foreach (var b in await db.Batches.Where(b => b.StoreId == storeId && chunk.Contains(b.DrugCode)).ToListAsync(ct))
@@ -65,13 +67,13 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
             var code = row[ReceivingColumns.Code];
             var lot = row[ReceivingColumns.LotNo];
             if (code.Length == 0) Fail(ReceivingColumns.Code, "编码不能为空。");
-            else if (!known.Contains(code)) Fail(ReceivingColumns.Code, $"药品目录中没有编码“{code}”，请先导入该药品。");
+            else if (!known.ContainsKey(code)) Fail(ReceivingColumns.Code, $"药品目录中没有编码“{code}”，请先导入该药品。");
             if (StockBatch.LotNoProblem(lot) is { } lotProblem) Fail(ReceivingColumns.LotNo, lotProblem);
             var produced = Day(row, ReceivingColumns.ProducedOn, Fail);
             var expires = Day(row, ReceivingColumns.ExpiresOn, Fail);
             var quantityText = row[ReceivingColumns.Quantity];
             if (!int.TryParse(quantityText, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0 || quantity > 1_000_000)
-                Fail(ReceivingColumns.Quantity, $"数量“{quantityText}”无效：必须是正整数（药品的最小销售单位），不超过 1000000。");
+                Fail(ReceivingColumns.Quantity, $"数量“{quantityText}”无效：必须是正整数（按药品目录的单位，如盒），不超过 1000000。");
             Money? cost = null;
             var costText = row[ReceivingColumns.CostPrice];
             if (costText.Length > 0)
@@ -111,7 +113,7 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
                 created++;
             }
             seen[(code, lot)] = row.RowNumber;
-            db.StockMovements.Add(StockMovement.Receive(batch, quantity, now, db.Actor.UserName));
+            db.StockMovements.Add(StockMovement.Receive(batch, quantity * known[code], now, db.Actor.UserName));
             (lines, units) = (lines + 1, units + quantity);
         }
         if (lines > 0)

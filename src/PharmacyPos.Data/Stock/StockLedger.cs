@@ -23,9 +23,9 @@ internal static class StockLedger
                 Func<OrderLine, StockMovement>? move = e.Event switch
                 {
                     JournalEvents.OrderPaid or JournalEvents.PaidInCash => l =>
-                        StockMovement.Sell(order.StoreId, l.BatchId!.Value, l.Quantity, order.TradeNo.Value, e.At, by),
+                        StockMovement.Sell(order.StoreId, l.BatchId!.Value, l.StockUnits, order.TradeNo.Value, e.At, by),
                     JournalEvents.OrderRefunded => l =>
-                        StockMovement.Return(order.StoreId, l.BatchId!.Value, l.Quantity, order.TradeNo.Value, e.At, by),
+                        StockMovement.Return(order.StoreId, l.BatchId!.Value, l.StockUnits, order.TradeNo.Value, e.At, by),
                     _ => null,
                 };
                 if (move is not null) movements.AddRange(order.Lines.Where(l => l.BatchId is not null).Select(move));

@@ -33,7 +33,7 @@ public sealed class StockQuery(PosDbContext db, TimeProvider clock)
                 orderby b.DrugCode, b.ExpiresOn, b.LotNo
                 select new
                 {
-                    Batch = b, d.Name, d.Specification, d.Manufacturer, d.Unit,
+                    Batch = b, d.Name, d.Specification, d.Manufacturer, Unit = d.SplitUnit ?? d.Unit,
                     OnHand = EF.Property<int>(b, StockBalances.OnHand),
                 };
         if (filter == Filter.Short) query = query.Where(r => r.OnHand < 0);

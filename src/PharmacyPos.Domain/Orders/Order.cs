@@ -26,8 +26,9 @@ public sealed class Order : IJournaled
         var lineNo = 1;
         foreach (var l in sale.Lines)
         {
-            _lines.Add(new OrderLine(lineNo++, l.Drug.Code, l.Drug.Name, l.Drug.Specification, l.Drug.Unit,
-                l.Drug.NationalCode, l.Drug.WhollySelfPaid, l.UnitPrice, l.Quantity, l.Drug.Manufacturer, l.Batch) { StoreId = storeId });
+            _lines.Add(new OrderLine(lineNo++, l.Drug.Code, l.Drug.Name, l.Drug.Specification, l.Unit,
+                l.Drug.NationalCode, l.Drug.WhollySelfPaid, l.UnitPrice, l.Quantity, l.Drug.Manufacturer, l.Batch)
+            { StoreId = storeId, IsSplit = l.IsSplit, UnitsPerQuantity = l.UnitsPerQuantity });
         }
     }
 

@@ -45,4 +45,11 @@ public sealed class OrderLine
     public long? BatchId { get; private set; }
     public string? LotNo { get; private set; }
     public DateOnly? ExpiresOn { get; private set; }
+
+    /// <summary>拆零: sold by the split unit (<see cref="Unit"/> is then 片, 粒…).</summary>
+    public bool IsSplit { get; init; }
+    /// <summary>How many stock units one of <see cref="Quantity"/> is (a box of a drug kept in split units is its pack size; otherwise 1).</summary>
+    public int UnitsPerQuantity { get; init; } = 1;
+    /// <summary>What leaves (and a refund returns to) the batch, in the stock's units.</summary>
+    public int StockUnits => Quantity * UnitsPerQuantity;
 }

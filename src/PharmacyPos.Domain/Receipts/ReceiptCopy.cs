@@ -7,7 +7,17 @@ public sealed record ReceiptHeading(string Name, string Address, string Phone, s
 
 /// <summary>One line as the customer reads it: 药品, 规格, 生产厂家, 批号/有效期至, 数量 × 单价 = 金额.</summary>
 public sealed record ReceiptLine(string Name, string Specification, string Manufacturer, string? LotNo, DateOnly? ExpiresOn,
-    int Quantity, string Unit, Money UnitPrice, Money Amount);
+    int Quantity, string Unit, Money UnitPrice, Money Amount, bool IsSplit = false);
+
+/// <summary>
+/// 拆零 label (GSP: 拆零销售应当使用洁净、卫生的包装, 包装上注明药品名称、规格、数量、用法、用量、批号、有效期以及药店名称):
+/// printed with the receipt for each split line, to go on the bag the tablets leave in.
+/// </summary>
+public sealed record SplitLabel(string Name, string Specification, string Quantity, string? LotNo, DateOnly? ExpiresOn, string Store)
+{
+    /// <summary>The catalogue holds no dosage; the label tells the customer where it is written.</summary>
+    public const string Usage = "遵医嘱或按药品说明书";
+}
 
 /// <summary>
 /// A paid order's receipt, whatever prints it (the browser's page or the thermal printer): the
@@ -20,10 +30,13 @@ public sealed record ReceiptCopy(ReceiptHeading Heading, string TradeNo, string 
 {
     public bool IsReprint => PrintNo > 1;
 
+    public IEnumerable<SplitLabel> SplitLabels => Lines.Where(l => l.IsSplit)
+        .Select(l => new SplitLabel(l.Name, l.Specification, $"{l.Quantity}{l.Unit}", l.LotNo, l.ExpiresOn, Heading.Name));
+
     public static ReceiptCopy Of(Order order, ReceiptHeading heading, int printNo) => new(
         heading, order.TradeNo.Value, BeijingTime.Text(order.PaidAt ?? order.CreatedAt), order.TerminalId, order.CashierName,
         [.. order.Lines.OrderBy(l => l.LineNo).Select(l => new ReceiptLine(l.DrugName, l.Specification, l.Manufacturer, l.LotNo, l.ExpiresOn,
-            l.Quantity, l.Unit, l.UnitPrice, l.Amount))],
+            l.Quantity, l.Unit, l.UnitPrice, l.Amount, l.IsSplit))],
         order.Total, PaymentOf(order), order.InsuredName is { } name ? Mask(name) : null, printNo,
         OpensDrawer: order.Method == PaymentMethod.Cash && printNo == 1);
 

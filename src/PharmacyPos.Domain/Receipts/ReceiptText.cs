@@ -43,6 +43,18 @@ public static class ReceiptText
         if (copy.Insured is not null) Text("参保人：" + copy.Insured);
         rows.Add(new(copy.TradeNo, Centered: true, Qr: true));
         rows.Add(new("凭小票退换，请妥善保管", Centered: true));
+        foreach (var label in copy.SplitLabels)
+        {
+            rows.Add(new(rule));
+            rows.Add(new("拆零药品标签", Centered: true, Large: true));
+            Text("品名：" + label.Name);
+            Text("规格：" + label.Specification);
+            Text("数量：" + label.Quantity);
+            Text("用法用量：" + SplitLabel.Usage);
+            if (label.LotNo is not null) Text($"批号：{label.LotNo}");
+            if (label.ExpiresOn is { } e) Text($"有效期至：{e:yyyy-MM-dd}");
+            Text("药店：" + label.Store);
+        }
         return new ReceiptPrintout(rows);
     }
 

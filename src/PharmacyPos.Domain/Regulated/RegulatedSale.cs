@@ -27,14 +27,20 @@ public static class RegulatedSale
     /// <summary>What the pharmacist reviews: the 处方药 lines by name, 规格 and quantity, merged over batches.</summary>
     public static string ReviewedDrugs(Sale sale) => string.Join("；", PrescriptionLines(sale)
         .GroupBy(l => l.Drug.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => $"{g.First().Drug.Name} {g.First().Drug.Specification} ×{g.Sum(l => l.Quantity)}{g.First().Drug.Unit}"));
+        .Select(g => $"{g.First().Drug.Name} {g.First().Drug.Specification} {string.Join("+", g.GroupBy(l => l.Unit).Select(u => $"×{u.Sum(l => l.Quantity)}{u.Key}"))}"));
 
-    /// <summary>Smallest packages of ephedrine preparations on the sale, all such drugs together.</summary>
-    public static int EphedrinePackages(Sale sale) => EphedrineLines(sale).Sum(l => l.Quantity);
+    /// <summary>
+    /// Smallest packages of ephedrine preparations on the sale, all such drugs together; split units
+    /// count as the part of a package they are, so 2 boxes and 1 tablet are more than 2 packages.
+    /// </summary>
+    public static decimal EphedrinePackages(Sale sale) => EphedrineLines(sale).Sum(l => Packages(l.Drug, l.StockUnits));
 
-    /// <summary>Would <paramref name="added"/> more packages of <paramref name="drug"/> take the sale over the limit?</summary>
-    public static PosError? LimitOnEntry(Sale sale, Drug drug, int added, int limit) =>
-        drug.ContainsEphedrine && added > 0 && EphedrinePackages(sale) + added > limit ? OverLimit(limit, EphedrinePackages(sale)) : null;
+    /// <summary>Would <paramref name="added"/> more (boxes, or split units) of <paramref name="drug"/> take the sale over the limit?</summary>
+    public static PosError? LimitOnEntry(Sale sale, Drug drug, int added, int limit, bool split = false) =>
+        drug.ContainsEphedrine && added > 0 && EphedrinePackages(sale) + Packages(drug, added * SaleLine.UnitsPer(drug, split)) > limit
+            ? OverLimit(limit, EphedrinePackages(sale)) : null;
+
+    private static decimal Packages(Drug drug, int stockUnits) => stockUnits / (decimal)(drug.Split?.PerPack ?? 1);
 
     /// <summary>At payment, in this order: the ephedrine limit, the buyer, the prescription and its review still matching the sale.</summary>
     public static PosError? Refusal(Sale sale, int ephedrineLimit)
@@ -52,18 +58,19 @@ public static class RegulatedSale
         return null;
     }
 
-    /// <summary>The register rows a paid-for sale leaves: its prescription, and one 含麻黄碱 row per ephedrine line.</summary>
-    public static (Prescription? Prescription, IReadOnlyList<EphedrineSale> Ephedrine) Records(Sale sale, TradeNo tradeNo, int storeId, DateTimeOffset at)
+    /// <summary>The register rows a sale leaves with its order: its prescription, a 含麻黄碱 row per ephedrine line, a 拆零记录 per split line.</summary>
+    public static RegulatedRecords Records(Sale sale, TradeNo tradeNo, int storeId, DateTimeOffset at)
     {
         var rx = NeedsPrescription(sale) ? sale.Prescription?.For(tradeNo, storeId, at) : null;
         var ephedrine = sale.EphedrineBuyer is { } buyer
             ? EphedrineLines(sale).Select(l => EphedrineSale.For(l, buyer, tradeNo, storeId, at)).ToList()
             : [];
-        return (rx, ephedrine);
+        var split = sale.Lines.Where(l => l.IsSplit).Select(l => SplitSale.For(l, tradeNo, storeId, at)).ToList();
+        return new(rx, ephedrine, split);
     }
 
-    public static PosError OverLimit(int limit, int already) => new("EPHEDRINE_LIMIT",
-        $"含麻黄碱类复方制剂一次最多销售 {limit} 个最小包装（本单已有 {already} 个），未录入。", ErrorKind.Conflict);
+    public static PosError OverLimit(int limit, decimal already) => new("EPHEDRINE_LIMIT",
+        $"含麻黄碱类复方制剂一次最多销售 {limit} 个最小包装（本单已有 {already.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} 个），未录入。", ErrorKind.Conflict);
 
     public static PosError BuyerRequired(Sale sale) => new("EPHEDRINE_BUYER_REQUIRED",
         $"{string.Join("、", EphedrineLines(sale).Select(l => l.Drug.Name).Distinct())} 含麻黄碱，须查验购买人身份证并登记姓名和身份证号（F4），未收款。");
@@ -76,4 +83,10 @@ public static class RegulatedSale
 
     public static PosError RepeatWithin(int days, DateTimeOffset last) => new("EPHEDRINE_REPEAT",
         $"该身份证号 {BeijingTime.Text(last)} 已购买过含麻黄碱类复方制剂，本店规定 {days} 天内不得再次购买，未收款。", ErrorKind.Conflict);
+}
+
+/// <summary>What a sale leaves in the registers, saved in the order's own transaction.</summary>
+public sealed record RegulatedRecords(Prescription? Prescription, IReadOnlyList<EphedrineSale> Ephedrine, IReadOnlyList<SplitSale> Split)
+{
+    public IEnumerable<object> All => new object?[] { Prescription }.OfType<object>().Concat(Ephedrine).Concat(Split);
 }

@@ -3,7 +3,7 @@ using PharmacyPos.Domain.Errors;
 namespace PharmacyPos.Domain.Sales;
 
 /// <summary>A parked line: the drug, the lot it had, how many.</summary>
-public sealed record ParkedItem(string DrugCode, string? LotNo, int Quantity);
+public sealed record ParkedItem(string DrugCode, string? LotNo, int Quantity, bool Split = false);
 
 /// <summary>
 /// 挂单: a sale set aside while its customer steps away, so the till can serve the next one; kept
@@ -35,7 +35,7 @@ public sealed class ParkedSale
         {
             StoreId = storeId, TerminalId = terminalId, Cashier = cashier, ParkedAt = now, Total = sale.Total, ItemCount = sale.ItemCount,
             Summary = sale.Lines.Count == 1 ? sale.Lines[0].Drug.Name : $"{sale.Lines[0].Drug.Name}等{sale.Lines.Count}种",
-            Items = [.. sale.Lines.Select(l => new ParkedItem(l.Drug.Code, l.Batch?.LotNo, l.Quantity))],
+            Items = [.. sale.Lines.Select(l => new ParkedItem(l.Drug.Code, l.Batch?.LotNo, l.Quantity, l.IsSplit))],
         };
     }
 }

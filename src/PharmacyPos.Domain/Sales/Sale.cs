@@ -30,23 +30,27 @@ public sealed class Sale
     /// instead of adding a second line, as a cashier expects from a till. Another batch of the
     /// same drug is a line of its own: the receipt and the sales record name each 批号.
     /// </summary>
-    public Result<SaleLine> Add(Drug drug, int quantity = 1, LineBatch? batch = null)
+    public Result<SaleLine> Add(Drug drug, int quantity = 1, LineBatch? batch = null, bool split = false)
     {
-        var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code && l.Batch?.Id == batch?.Id);
+        if (split && drug.Split is null) return NotSplittable(drug);
+        var existing = _lines.FirstOrDefault(l => l.Drug.Code == drug.Code && l.Batch?.Id == batch?.Id && l.IsSplit == split);
         var checkedQuantity = Quantity.Check((existing?.Quantity ?? 0) + quantity);
         if (!checkedQuantity.IsSuccess) return checkedQuantity.Error;
-        if (!Drug.IsValidPrice(drug.RetailPrice)) return PosErrors.PriceOutOfRange(drug.Name);
-        if (WouldExceedMaxTotal(existing, drug.RetailPrice, checkedQuantity.Value)) return PosErrors.SaleTotalTooLarge;
+        var price = split ? drug.SplitPrice!.Value : drug.RetailPrice;
+        if (!Drug.IsValidPrice(price)) return PosErrors.PriceOutOfRange(drug.Name);
+        if (WouldExceedMaxTotal(existing, price, checkedQuantity.Value)) return PosErrors.SaleTotalTooLarge;
 
         if (existing is not null)
         {
             existing.Quantity = checkedQuantity.Value;
             return existing;
         }
-        var line = new SaleLine(drug, checkedQuantity.Value, batch);
+        var line = new SaleLine(drug, checkedQuantity.Value, batch, split);
         _lines.Add(line);
         return line;
     }
+
+    public static PosError NotSplittable(Drug drug) => new("NOT_SPLITTABLE", $"{drug.Name} 未设置拆零单位，只能整{drug.Unit}销售。");
 
     public Result<SaleLine> ChangeQuantity(int lineIndex, int quantity)
     {
@@ -67,6 +71,18 @@ public sealed class Sale
         return line;
     }
 
+    /// <summary>Puts a line back where it was (a refused change of unit).</summary>
+    public void Insert(int index, SaleLine line) => _lines.Insert(Math.Clamp(index, 0, _lines.Count), line);
+
+    /// <summary>Moves a line to another place on the sale (a changed unit keeps the line where the cashier had it).</summary>
+    public void MoveLine(int from, int to)
+    {
+        if (!IsLine(from) || from == to) return;
+        var line = _lines[from];
+        _lines.RemoveAt(from);
+        _lines.Insert(Math.Clamp(to, 0, _lines.Count), line);
+    }
+
     public void Clear()
     {
         _lines.Clear();
@@ -84,8 +100,8 @@ public sealed class Sale
 
     public void Record(Regulated.EphedrineBuyer buyer) => EphedrineBuyer = buyer;
 
-    /// <summary>How many boxes of this batch the sale already holds (a batch may be on one line only, but ask by id).</summary>
-    public int QuantityFrom(long batchId) => _lines.Where(l => l.Batch?.Id == batchId).Sum(l => l.Quantity);
+    /// <summary>How much of this batch's stock the sale already holds, in the stock's units (boxes and split units alike).</summary>
+    public int StockUnitsFrom(long batchId) => _lines.Where(l => l.Batch?.Id == batchId).Sum(l => l.StockUnits);
 
     /// <summary>Puts a line's boxes on another batch (the cashier's 选批号), keeping its place on the sale.</summary>
     public Result<SaleLine> MoveToBatch(int lineIndex, LineBatch batch)
@@ -93,7 +109,7 @@ public sealed class Sale
         if (!IsLine(lineIndex)) return PosErrors.NoLineSelected;
         var line = _lines[lineIndex];
         if (line.Batch?.Id == batch.Id) return line;
-        var other = _lines.FirstOrDefault(l => l != line && l.Drug.Code == line.Drug.Code && l.Batch?.Id == batch.Id);
+        var other = _lines.FirstOrDefault(l => l != line && l.Drug.Code == line.Drug.Code && l.Batch?.Id == batch.Id && l.IsSplit == line.IsSplit);
         if (other is not null)
         {
             var merged = Quantity.Check(other.Quantity + line.Quantity);
@@ -102,7 +118,7 @@ public sealed class Sale
             _lines.RemoveAt(lineIndex);
             return other;
         }
-        var moved = new SaleLine(line.Drug, line.Quantity, batch);
+        var moved = new SaleLine(line.Drug, line.Quantity, batch, line.IsSplit);
         _lines[lineIndex] = moved;
         return moved;
     }

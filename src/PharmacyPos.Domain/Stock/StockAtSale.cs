@@ -16,12 +16,16 @@ public sealed record Placement(IReadOnlyList<(LineBatch? Batch, int Quantity)> P
 /// </summary>
 public static class StockAtSale
 {
+    /// <param name="split">拆零: the quantity counts split units; otherwise boxes, of which a drug sold split holds
+    /// only the whole ones its batch's units make (an opened box's rest is for split sales).</param>
     public static Result<Placement> Place(Drug drug, int quantity, IReadOnlyList<BatchStock> stock, Sale sale, long? chosenBatchId,
-        DateOnly today, int nearExpiryDays, bool refuseOutOfStock)
+        DateOnly today, int nearExpiryDays, bool refuseOutOfStock, bool split = false)
     {
         var quantityChecked = Quantity.Check(quantity);
         if (!quantityChecked.IsSuccess) return quantityChecked.Error;
-        var free = stock.Select(s => s with { OnHand = s.OnHand - sale.QuantityFrom(s.Batch.Id) }).ToList();
+        var per = SaleLine.UnitsPer(drug, split);
+        var free = stock.Select(s => s with { OnHand = (int)Math.Floor((s.OnHand - sale.StockUnitsFrom(s.Batch.Id)) / (double)per) }).ToList();
+        var unit = split ? drug.SplitUnit! : drug.Unit;
         LineBatch Line(StockBatch b) => LineBatch.Of(b, today, nearExpiryDays);
 
         if (chosenBatchId is { } id)
@@ -29,8 +33,8 @@ public static class StockAtSale
             if (free.FirstOrDefault(s => s.Batch.Id == id) is not { } chosen) return BatchNotFound(drug);
             if (chosen.Batch.ExpiresOn < today) return Expired(drug, chosen.Batch);
             if (chosen.OnHand >= quantity) return new Placement([(Line(chosen.Batch), quantity)], null);
-            if (refuseOutOfStock) return OutOfStock(drug, chosen.OnHand, chosen.Batch.LotNo);
-            return new Placement([(Line(chosen.Batch), quantity)], Shortage(drug, chosen.OnHand, chosen.Batch.LotNo));
+            if (refuseOutOfStock) return OutOfStock(drug, chosen.OnHand, chosen.Batch.LotNo, unit);
+            return new Placement([(Line(chosen.Batch), quantity)], Shortage(drug, chosen.OnHand, chosen.Batch.LotNo, unit));
         }
 
         var allocation = Fefo.Allocate(free, quantity, today);
@@ -41,7 +45,7 @@ public static class StockAtSale
         {
             // Boxes only in expired lots: say so, or the cashier goes looking for boxes that may not be sold.
             var expiredOnly = available == 0 && free.Any(s => s.OnHand > 0 && s.Batch.ExpiresOn < today);
-            return expiredOnly ? Expired(drug, free.First(s => s.OnHand > 0 && s.Batch.ExpiresOn < today).Batch) : OutOfStock(drug, available, null);
+            return expiredOnly ? Expired(drug, free.First(s => s.OnHand > 0 && s.Batch.ExpiresOn < today).Batch) : OutOfStock(drug, available, null, unit);
         }
         // Warned, not refused: the missing boxes go on the batch that expires last (its stock goes below zero and the
         // 库存 page shows the shortfall), or on no batch when the store holds none that may be sold.
@@ -51,7 +55,7 @@ public static class StockAtSale
         var i = parts.FindIndex(p => p.Item1?.Id == lastLine?.Id);
         if (i >= 0) parts[i] = (parts[i].Item1, parts[i].Item2 + allocation.Shortfall);
         else parts.Add((lastLine, allocation.Shortfall));
-        return new Placement(parts, Shortage(drug, available, null));
+        return new Placement(parts, Shortage(drug, available, null, unit));
     }
 
     /// <summary>At payment: a batch another till sold meanwhile. Only a store that refuses missing stock stops the payment.</summary>
@@ -59,13 +63,14 @@ public static class StockAtSale
     {
         foreach (var group in sale.Lines.Where(l => l.Batch is not null).GroupBy(l => l.Batch!.Id))
         {
-            var wanted = group.Sum(l => l.Quantity);
+            var wanted = group.Sum(l => l.StockUnits);
             var left = onHand.GetValueOrDefault(group.Key);
             if (left < wanted)
             {
                 var line = group.First();
+                var unit = line.Drug.Split is { } s ? s.Unit : line.Drug.Unit;
                 return new PosError("STOCK_GONE",
-                    $"{line.Drug.Name} 批号 {line.Batch!.LotNo} 可售只剩 {Math.Max(left, 0)} {line.Drug.Unit}（其他收银台已售出或正在收款），未发起扣款。请删除该行后重新录入。",
+                    $"{line.Drug.Name} 批号 {line.Batch!.LotNo} 可售只剩 {Math.Max(left, 0)} {unit}（其他收银台已售出或正在收款），未发起扣款。请删除该行后重新录入。",
                     ErrorKind.Conflict);
             }
         }
@@ -78,12 +83,12 @@ public static class StockAtSale
     public static PosError BatchNotFound(Drug drug) => new("BATCH_NOT_FOUND", $"{drug.Name} 没有这个批号的库存。", ErrorKind.NotFound);
 
     /// <summary>A quantity its batch cannot cover: the refusal, or in a store that only warns, its text as the warning.</summary>
-    public static PosError Short(Drug drug, int available, string lotNo, bool refuse) =>
-        refuse ? OutOfStock(drug, available, lotNo) : new PosError("OUT_OF_STOCK_WARNED", Shortage(drug, available, lotNo));
+    public static PosError Short(Drug drug, int available, string lotNo, bool refuse, string? unit = null) =>
+        refuse ? OutOfStock(drug, available, lotNo, unit ?? drug.Unit) : new PosError("OUT_OF_STOCK_WARNED", Shortage(drug, available, lotNo, unit ?? drug.Unit));
 
-    private static PosError OutOfStock(Drug drug, int available, string? lotNo) => new("OUT_OF_STOCK",
-        $"{drug.Name} {(lotNo is null ? "" : $"批号 {lotNo} ")}库存不足：可售 {Math.Max(available, 0)} {drug.Unit}，未录入。", ErrorKind.Conflict);
+    private static PosError OutOfStock(Drug drug, int available, string? lotNo, string unit) => new("OUT_OF_STOCK",
+        $"{drug.Name} {(lotNo is null ? "" : $"批号 {lotNo} ")}库存不足：可售 {Math.Max(available, 0)} {unit}，未录入。", ErrorKind.Conflict);
 
-    private static string Shortage(Drug drug, int available, string? lotNo) =>
-        $"注意：{drug.Name} {(lotNo is null ? "" : $"批号 {lotNo} ")}库存不足（可售 {Math.Max(available, 0)} {drug.Unit}），已按缺货录入，请通知店长补货盘点。";
+    private static string Shortage(Drug drug, int available, string? lotNo, string unit) =>
+        $"注意：{drug.Name} {(lotNo is null ? "" : $"批号 {lotNo} ")}库存不足（可售 {Math.Max(available, 0)} {unit}），已按缺货录入，请通知店长补货盘点。";
 }

@@ -20,7 +20,8 @@ namespace PharmacyPos.Web.Api;
 public static class CheckoutApi
 {
     /// <param name="LotNo">批号 to sell from; without it the line takes first-expiry-first-out, split over batches if need be.</param>
-    public sealed record ItemRequest(string? Entry, int Quantity = 1, string? LotNo = null);
+    /// <param name="Split">拆零: the quantity counts the drug's split units (片, 粒), at its split price.</param>
+    public sealed record ItemRequest(string? Entry, int Quantity = 1, string? LotNo = null, bool Split = false);
     public sealed record RefundRequest(RefundApprover? Approver);
     public sealed record MobileSaleRequest(IReadOnlyList<ItemRequest>? Items, string? Code, PurchaseRegistration.Form? Registration,
         PrescriptionRequest? Prescription = null, EphedrineBuyer.Form? Buyer = null);
@@ -99,7 +100,7 @@ public static class CheckoutApi
             var drug = await catalogue.FindExactAsync(item.Entry, ct);
             if (drug is null) return (sale, PosApi.Problem(PosErrors.DrugNotFound(item.Entry)));
             // An expired or unknown batch, or missing stock in a store that refuses it, is the line's refusal: nothing is paid.
-            var added = await stock.EnterAsync(sale, drug, item.Quantity, item.LotNo, ct);
+            var added = await stock.EnterAsync(sale, drug, item.Quantity, item.LotNo, ct, item.Split);
             if (!added.IsSuccess)
                 return (sale, added.Error.Kind == ErrorKind.Invalid ? PosApi.Problem(added.Error, StatusCodes.Status400BadRequest) : PosApi.Problem(added.Error));
         }

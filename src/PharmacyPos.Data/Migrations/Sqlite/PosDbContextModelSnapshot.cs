@@ -371,6 +371,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSplit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LineNo")
                         .HasColumnType("INTEGER");
 
@@ -407,6 +410,9 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsPerQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("WhollySelfPaid")
@@ -686,6 +692,67 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PharmacyPos.Domain.Regulated.SplitSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrugCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SoldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TradeNo")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "SoldAt");
+
+                    b.HasIndex("StoreId", "TradeNo");
+
+                    b.ToTable("split_sales", (string)null);
                 });
 
             modelBuilder.Entity("PharmacyPos.Domain.Sales.ParkedSale", b =>

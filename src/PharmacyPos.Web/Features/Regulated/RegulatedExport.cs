@@ -36,6 +36,15 @@ public static class RegulatedExport
             return ReportDownload.File(RegulatedRegisters.EphedrineTable(rows, wholeIds), kind, FileName("含麻黄碱药品销售登记", query));
         });
 
+        group.MapGet("/split/export", async (string? from, string? to, string? q, string? format, RegulatedRegisters registers,
+            IOptions<TerminalOptions> terminal, CancellationToken ct) =>
+        {
+            if (Query(terminal.Value.StoreId, from, to, q, format, out var query, out var kind) is { } refused) return refused;
+            var rows = await registers.SplitAsync(query, ct);
+            await registers.AuditExportAsync("拆零记录", query, kind, rows.Count, wholeIds: false, ct);
+            return ReportDownload.File(RegulatedRegisters.SplitTable(rows), kind, FileName("拆零记录", query));
+        });
+
         group.MapGet("/prescriptions/{tradeNo}/photo", async (string tradeNo, RegulatedRegisters registers, IOptions<TerminalOptions> terminal, CancellationToken ct) =>
         {
             if (!TradeNo.TryParse(tradeNo, out var parsed)) return PosApi.Problem(PosErrors.TradeNoMalformed(tradeNo), StatusCodes.Status400BadRequest);

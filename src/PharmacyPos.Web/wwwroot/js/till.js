@@ -98,6 +98,8 @@
         return;
       case '+':
       case '-':
+      case '/':
+        // '/' switches the selected line between the box and its 拆零 unit.
         if (text === '') { ev.preventDefault(); send(ev.key, text); }
         return;
     }

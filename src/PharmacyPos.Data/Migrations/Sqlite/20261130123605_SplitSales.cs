@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PharmacyPos.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SplitSales : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSplit",
+                table: "order_lines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UnitsPerQuantity",
+                table: "order_lines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.CreateTable(
+                name: "split_sales",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TradeNo = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    StoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DrugCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Specification = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LotNo = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_split_sales", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_split_sales_StoreId_SoldAt",
+                table: "split_sales",
+                columns: new[] { "StoreId", "SoldAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_split_sales_StoreId_TradeNo",
+                table: "split_sales",
+                columns: new[] { "StoreId", "TradeNo" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "split_sales");
+
+            migrationBuilder.DropColumn(
+                name: "IsSplit",
+                table: "order_lines");
+
+            migrationBuilder.DropColumn(
+                name: "UnitsPerQuantity",
+                table: "order_lines");
+        }
+    }
+}
