@@ -21,11 +21,16 @@ internal static class Drugs
             "XC08CA05A000000000000001", false, InsuranceCategory.Jia, DrugClass.Prescription);
 
     public static Drug Ephedrine(string code = "MH1", decimal price = 21.80m) =>
-        new(code, "6900000000201", "复方盐酸伪麻黄碱缓释胶囊", "8粒", "某制药", "盒", Money.FromYuan(price), "FFYSWMHJHSJN",
+        new(code, "6900000000201", "酚麻美敏片", "10片", "某制药", "盒", Money.FromYuan(price), "FMMMP",
             null, true, null, DrugClass.OtcA, containsEphedrine: true);
+
+    /// <summary>More than 30 mg of ephedrines a unit: a 处方药 as well (sold at the prescription's dose, with the buyer registered).</summary>
+    public static Drug PrescriptionEphedrine(string code = "MHRX") =>
+        new(code, "6900000000202", "复方盐酸伪麻黄碱缓释胶囊", "8粒", "某制药", "盒", Money.FromYuan(21.80m), "FFYSWMHJHSJN",
+            null, true, null, DrugClass.Prescription, containsEphedrine: true);
 
     /// <summary>Sold by the box (20 capsules) or 拆零 by the capsule at ¥0.90.</summary>
     public static Drug Splittable(string code = "CF1", bool ephedrine = false) =>
-        new(code, "6900000000301", ephedrine ? "复方盐酸伪麻黄碱缓释胶囊" : "布洛芬缓释胶囊", "0.3g*20粒", "某制药", "盒", Money.FromYuan(17.60m), "BLFHSJN",
+        new(code, "6900000000301", ephedrine ? "酚麻美敏片" : "布洛芬缓释胶囊", "0.3g*20粒", "某制药", "盒", Money.FromYuan(17.60m), "BLFHSJN",
             "XM01AE01A000000000000001", false, InsuranceCategory.Jia, DrugClass.OtcA, ephedrine, new DrugSplit("粒", 20, Money.FromYuan(0.90m)));
 }

@@ -116,6 +116,23 @@ public class RegulatedSaleTests
     }
 
     [Fact]
+    public void A_prescription_ephedrine_drug_is_sold_at_its_prescriptions_dose_not_the_two_box_limit_but_needs_both_records()
+    {
+        var drug = Drugs.PrescriptionEphedrine();
+        var sale = new Sale();
+        Assert.Null(RegulatedSale.LimitOnEntry(sale, drug, 3, 2));
+        sale.Add(drug, 3);
+        Assert.Equal(0m, RegulatedSale.EphedrinePackages(sale));
+        Assert.Equal("EPHEDRINE_BUYER_REQUIRED", RegulatedSale.Refusal(sale, 2)!.Code);
+        sale.Record(EphedrineBuyer.Fill(new("王五", ValidId)).Buyer!);
+        Assert.Equal("PRESCRIPTION_REQUIRED", RegulatedSale.Refusal(sale, 2)!.Code);
+        sale.Record(Reviewed(sale));
+        Assert.Null(RegulatedSale.Refusal(sale, 2));
+        // The OTC ones beside it still count.
+        Assert.Equal("EPHEDRINE_LIMIT", RegulatedSale.LimitOnEntry(sale, Drugs.Ephedrine(), 3, 2)!.Code);
+    }
+
+    [Fact]
     public void Over_the_limit_at_payment_is_refused_even_with_a_buyer()
     {
         var sale = new Sale();

@@ -98,7 +98,7 @@ public class RegulatedDrugTests(PosFixture pos)
 
         var register = await pos.OpenTillAsync("/regulated/ephedrine", "[data-testid=ephedrine-sales]", StaffRole.Manager);
         var row = register.Locator("[data-testid=ephedrine-sales] tbody tr", new() { HasText = tradeNo });
-        await Expect(row).ToContainTextAsync("复方盐酸伪麻黄碱缓释胶囊");
+        await Expect(row).ToContainTextAsync("酚麻美敏片");
         await Expect(row).ToContainTextAsync($"{id[..4]}**********{id[^4..]}");
         await Expect(row).Not.ToContainTextAsync(id);
         await register.Context.CloseAsync();
@@ -112,6 +112,37 @@ public class RegulatedDrugTests(PosFixture pos)
         var audit = await pos.Http.GetStringAsync($"/audit/export?from={Today}&to={Today}&format=csv");
         Assert.Contains("含麻黄碱药品销售登记 CSV", audit);
         Assert.Contains("（含完整身份证号）", audit);
+    }
+
+    [Fact]
+    public async Task When_the_insurance_registration_also_applies_the_ephedrine_buyer_fills_it_one_person_typed_once()
+    {
+        var page = await pos.OpenTillAsync();
+        await pos.ScanDrugAsync(page, Baijiahei);
+        await pos.ScanDrugAsync(page, Baijiahei);
+        await pos.ScanDrugAsync(page, "YP00001");
+        var qty = page.Locator("tr.line[data-code=YP00001] input.qty");
+        await qty.FillAsync("13");
+        await qty.PressAsync("Enter");
+        await Expect(page.GetByTestId("total")).ToHaveTextAsync("¥219.30"); // 2 × 24.50 + 13 × 13.10: at the ¥200 registration amount
+
+        // 社保卡 first opens the buyer's form, then the card dialog it was asked for.
+        await page.Keyboard.PressAsync("F10");
+        var id = Id("11010519800101" + Random.Shared.Next(100, 999));
+        await page.GetByTestId("buyer-name").FillAsync("王五");
+        await page.GetByTestId("buyer-id").FillAsync(id);
+        await page.GetByTestId("regulated-save").ClickAsync();
+        await Expect(page.GetByTestId("scan-code")).ToBeFocusedAsync();
+        await Till.ScanAsync(page, "330100001234567");
+
+        await Expect(page.GetByTestId("registration-form")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reg-name")).ToHaveValueAsync("王五");
+        await Expect(page.GetByTestId("reg-id")).ToHaveValueAsync(id);
+        await page.GetByTestId("reg-phone").FillAsync("13912345678");
+        await page.GetByTestId("reg-relation").SelectOptionAsync("其他");
+        await page.GetByTestId("reg-submit").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("社保卡支付成功");
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -96,19 +96,20 @@ public sealed class RegulatedChecks(
     }
 
     /// <summary>
-    /// The store's own rule (some provinces have one): the same ID number not again within N days.
-    /// ID numbers are sealed, so the window's rows are read and opened; a store sells a handful a day.
+    /// The store's own rule (some provinces have one): the same ID number not again within N days,
+    /// counting paid purchases and ones still being paid. A sealed number seals the same way every
+    /// time, so it is matched in the query.
     /// </summary>
     private async Task<PosError?> RepeatAsync(EphedrineBuyer buyer, int days, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-days);
         var storeId = terminal.Value.StoreId;
-        var sold = await db.EphedrineSales.AsNoTracking()
-            .Where(e => e.StoreId == storeId && e.SoldAt >= since)
+        var id = buyer.Id.Value;
+        var last = await db.EphedrineSales.AsNoTracking()
+            .Where(e => e.StoreId == storeId && e.SoldAt >= since && e.BuyerId == id)
             .Join(db.Orders.Where(o => o.StoreId == storeId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Pending)),
-                e => e.TradeNo, o => o.TradeNo, (e, o) => new { e.BuyerId, e.SoldAt })
-            .ToListAsync(ct);
-        var last = sold.Where(s => s.BuyerId == buyer.Id.Value).Select(s => (DateTimeOffset?)s.SoldAt).Max();
+                e => e.TradeNo, o => o.TradeNo, (e, o) => e.SoldAt)
+            .OrderByDescending(at => at).Select(at => (DateTimeOffset?)at).FirstOrDefaultAsync(ct);
         return last is { } at ? RegulatedSale.RepeatWithin(days, at) : null;
     }
 

@@ -40,7 +40,7 @@ public sealed class RegulatedRegisters(PosDbContext db)
                 || r.Row.PatientName.Contains(text, StringComparison.Ordinal) || r.Row.TradeNo.Value == text)];
     }
 
-    /// <summary>ID numbers are sealed, so a search by ID number is matched after the days' rows are opened.</summary>
+    /// <summary>The days' rows, then the search text (a name in part, an ID number or 交易号 whole) over them.</summary>
     public async Task<IReadOnlyList<Registered<EphedrineSale>>> EphedrineAsync(RegistrationQuery query, CancellationToken ct = default)
     {
         var (from, to) = Span(query);

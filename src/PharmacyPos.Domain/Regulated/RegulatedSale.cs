@@ -30,15 +30,19 @@ public static class RegulatedSale
         .Select(g => $"{g.First().Drug.Name} {g.First().Drug.Specification} {string.Join("+", g.GroupBy(l => l.Unit).Select(u => $"×{u.Sum(l => l.Quantity)}{u.Key}"))}"));
 
     /// <summary>
-    /// Smallest packages of ephedrine preparations on the sale, all such drugs together; split units
-    /// count as the part of a package they are, so 2 boxes and 1 tablet are more than 2 packages.
+    /// Smallest packages of ephedrine preparations under the limit, all such drugs together; split
+    /// units count as the part of a package they are, so 2 boxes and 1 tablet are more than 2
+    /// packages. A 处方药 among them is sold at its prescription's dose (除处方药按处方剂量销售外): not counted.
     /// </summary>
-    public static decimal EphedrinePackages(Sale sale) => EphedrineLines(sale).Sum(l => Packages(l.Drug, l.StockUnits));
+    public static decimal EphedrinePackages(Sale sale) => EphedrineLines(sale).Where(Limited).Sum(l => Packages(l.Drug, l.StockUnits));
 
     /// <summary>Would <paramref name="added"/> more (boxes, or split units) of <paramref name="drug"/> take the sale over the limit?</summary>
     public static PosError? LimitOnEntry(Sale sale, Drug drug, int added, int limit, bool split = false) =>
-        drug.ContainsEphedrine && added > 0 && EphedrinePackages(sale) + Packages(drug, added * SaleLine.UnitsPer(drug, split)) > limit
+        drug.ContainsEphedrine && !drug.IsPrescription && added > 0
+        && EphedrinePackages(sale) + Packages(drug, added * SaleLine.UnitsPer(drug, split)) > limit
             ? OverLimit(limit, EphedrinePackages(sale)) : null;
+
+    private static bool Limited(SaleLine line) => !line.Drug.IsPrescription;
 
     private static decimal Packages(Drug drug, int stockUnits) => stockUnits / (decimal)(drug.Split?.PerPack ?? 1);
 
