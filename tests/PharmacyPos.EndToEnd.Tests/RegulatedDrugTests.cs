@@ -229,6 +229,35 @@ public class RegulatedDrugTests(PosFixture pos)
         await register.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_province_stricter_than_the_nation_sets_one_package_on_the_settings_page_and_the_till_follows()
+    {
+        var settings = await pos.OpenTillAsync("/settings", "[data-testid=settings-ephedrine]", StaffRole.Manager);
+        try
+        {
+            await settings.GetByTestId("ephedrine-limit").FillAsync("3");
+            await settings.GetByTestId("ephedrine-save").ClickAsync();
+            await Expect(settings.GetByTestId("ephedrine-message")).ToContainTextAsync("国家规定最多 2 个");
+            await settings.GetByTestId("ephedrine-limit").FillAsync("1");
+            await settings.GetByTestId("ephedrine-save").ClickAsync();
+            await Expect(settings.GetByTestId("ephedrine-message")).ToContainTextAsync("已保存：每次限购 1 个最小包装");
+
+            using var refused = await pos.Http.PostAsJsonAsync("/api/sales/cash", new
+            {
+                items = new[] { new { entry = Contac, quantity = 2 } }, received = "100", buyer = new { name = "王五", idNumber = Id("33010619800101777") },
+            });
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("最多销售 1 个最小包装", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        finally
+        {
+            await settings.GetByTestId("ephedrine-limit").FillAsync("2");
+            await settings.GetByTestId("ephedrine-save").ClickAsync();
+            await Expect(settings.GetByTestId("ephedrine-message")).ToContainTextAsync("每次限购 2 个");
+            await settings.Context.CloseAsync();
+        }
+    }
+
     private static (HttpStatusCode, string) Head((HttpStatusCode Status, string Code, string Title) r) => (r.Status, r.Code);
 
     private static readonly byte[] Png = Convert.FromBase64String(
