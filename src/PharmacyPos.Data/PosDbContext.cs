@@ -103,7 +103,17 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
         }
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            int saved;
+            // The shift was stamped above (it may write through a context of its own): only the save itself waits in the queue.
+            var queue = await EnterWriterQueueAsync(cancellationToken);
+            try
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                queue?.Release();
+            }
             if (PosMetrics.Enabled) PosMetrics.Saved(sources.SelectMany(s => s.UnsavedJournal.Select(e => (s, e))), audited);
             foreach (var source in sources) source.JournalSaved();
             return saved;
@@ -116,6 +126,20 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             foreach (var movement in movements) Entry(movement).State = EntityState.Detached;
             throw;
         }
+    }
+
+    /// <summary>
+    /// One writer at a time per SQLite file in this process (<see cref="SqliteWriter"/>); not for
+    /// PostgreSQL, and not inside an explicit transaction (it already holds SQLite's write lock).
+    /// Waiting longer than the busy timeout, the save goes ahead and SQLite's own wait decides.
+    /// </summary>
+    private async Task<SemaphoreSlim?> EnterWriterQueueAsync(CancellationToken ct)
+    {
+        if (!Database.IsSqlite() || Database.CurrentTransaction is not null) return null;
+        var connection = Database.GetDbConnection();
+        var queue = SqliteWriter.For(connection.DataSource);
+        var timeout = TimeSpan.FromSeconds(connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 } sqlite ? sqlite.DefaultTimeout : 30);
+        return await queue.WaitAsync(timeout, ct) ? queue : null;
     }
 
     /// <summary>New orders and refunds belong to the shift of the staff member writing them (opened now if they have none).</summary>
