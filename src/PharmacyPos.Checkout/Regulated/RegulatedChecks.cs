@@ -64,6 +64,7 @@ public sealed class RegulatedChecks(
             if (!p.IsSuccess) return new(new Dictionary<string, string>(), p.Error);
             checkedPhoto = p.Value;
         }
+        // The form first: a pharmacist's password is not asked for (nor counted) to sign off a form that is not complete.
         var (_, errors) = Prescription.Review(form, db.Actor, "", null, clock.GetUtcNow());
         if (errors.Count > 0) return new(errors, null);
 

@@ -28,16 +28,7 @@ internal sealed class EphedrineSaleConfiguration(bool distributed, PersonalDataP
 {
     public void Configure(EntityTypeBuilder<EphedrineSale> b)
     {
-        b.ToTable("ephedrine_sales");
-        b.KeyByStore(distributed);
-        b.HasIndex(e => new { e.StoreId, e.SoldAt });
-        b.HasIndex(e => new { e.StoreId, e.TradeNo });
-        b.Property(e => e.DrugCode).HasMaxLength(32);
-        b.Property(e => e.DrugName).HasMaxLength(100);
-        b.Property(e => e.Specification).HasMaxLength(100);
-        b.Property(e => e.Manufacturer).HasMaxLength(100);
-        b.Property(e => e.Unit).HasMaxLength(10);
-        b.Property(e => e.LotNo).HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
+        b.SoldLineRegister("ephedrine_sales", distributed);
         b.Property(e => e.BuyerName).HasMaxLength(30);
         b.Property(e => e.BuyerId).HasMaxLength(PersonalDataProtector.SealedLength(18)).HasConversion(new SealedConverter(protector));
         b.Ignore(e => e.BuyerIdMasked);
@@ -48,15 +39,28 @@ internal sealed class SplitSaleConfiguration(bool distributed) : IEntityTypeConf
 {
     public void Configure(EntityTypeBuilder<SplitSale> b)
     {
-        b.ToTable("split_sales");
-        b.KeyByStore(distributed);
-        b.HasIndex(e => new { e.StoreId, e.SoldAt });
-        b.HasIndex(e => new { e.StoreId, e.TradeNo });
-        b.Property(e => e.DrugCode).HasMaxLength(32);
-        b.Property(e => e.DrugName).HasMaxLength(100);
-        b.Property(e => e.Specification).HasMaxLength(100);
-        b.Property(e => e.Manufacturer).HasMaxLength(100);
-        b.Property(e => e.Unit).HasMaxLength(10);
-        b.Property(e => e.LotNo).HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
+        b.SoldLineRegister("split_sales", distributed);
     }
 }
+
+internal static class SoldLineRegisters
+{
+    /// <summary>
+    /// A register of sold lines (含麻黄碱, 拆零): by store, day and 交易号, the drug as sold with its
+    /// 规格, 生产厂家 and 批号 — the columns both registers share, sized as the order line's.
+    /// </summary>
+    public static void SoldLineRegister<T>(this EntityTypeBuilder<T> b, string table, bool distributed) where T : class
+    {
+        b.ToTable(table);
+        b.KeyByStore(distributed);
+        b.HasIndex("StoreId", "SoldAt");
+        b.HasIndex("StoreId", "TradeNo");
+        b.Property<string>("DrugCode").HasMaxLength(32);
+        b.Property<string>("DrugName").HasMaxLength(100);
+        b.Property<string>("Specification").HasMaxLength(100);
+        b.Property<string>("Manufacturer").HasMaxLength(100);
+        b.Property<string>("Unit").HasMaxLength(10);
+        b.Property<string?>("LotNo").HasMaxLength(Domain.Stock.StockBatch.LotNoMax);
+    }
+}
+

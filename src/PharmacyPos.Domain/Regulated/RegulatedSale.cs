@@ -29,6 +29,13 @@ public static class RegulatedSale
         .GroupBy(l => l.Drug.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
         .Select(g => $"{g.First().Drug.Name} {g.First().Drug.Specification} {string.Join("+", g.GroupBy(l => l.Unit).Select(u => $"×{u.Sum(l => l.Quantity)}{u.Key}"))}"));
 
+    /// <summary>A prescription is on the sale and was reviewed for the 处方药 lines as they are now.</summary>
+    public static bool PrescriptionReviewed(Sale sale) => sale.Prescription is { } rx && rx.Drugs == ReviewedDrugs(sale);
+
+    /// <summary>Everything the regulated lines ask for is recorded (the limit aside: that is refused at entry).</summary>
+    public static bool PaperworkComplete(Sale sale) =>
+        (!NeedsPrescription(sale) || PrescriptionReviewed(sale)) && (!NeedsBuyer(sale) || sale.EphedrineBuyer is not null);
+
     /// <summary>
     /// Smallest packages of ephedrine preparations under the limit, all such drugs together; split
     /// units count as the part of a package they are, so 2 boxes and 1 tablet are more than 2
@@ -54,11 +61,8 @@ public static class RegulatedSale
             if (EphedrinePackages(sale) > ephedrineLimit) return OverLimit(ephedrineLimit, EphedrinePackages(sale));
             if (sale.EphedrineBuyer is null) return BuyerRequired(sale);
         }
-        if (NeedsPrescription(sale))
-        {
-            if (sale.Prescription is not { } rx) return PrescriptionRequired(sale);
-            if (rx.Drugs != ReviewedDrugs(sale)) return PrescriptionChanged;
-        }
+        if (NeedsPrescription(sale) && !PrescriptionReviewed(sale))
+            return sale.Prescription is null ? PrescriptionRequired(sale) : PrescriptionChanged;
         return null;
     }
 

@@ -16,34 +16,12 @@ public static class RegulatedExport
     {
         var group = app.MapGroup("/regulated").RequireAuthorization(nameof(Permission.ViewRegulatedRecords));
 
-        group.MapGet("/prescriptions/export", async (string? from, string? to, string? q, string? format, RegulatedRegisters registers,
-            IOptions<TerminalOptions> terminal, CancellationToken ct) =>
-        {
-            if (Query(terminal.Value.StoreId, from, to, q, format, out var query, out var kind) is { } refused) return refused;
-            var rows = await registers.PrescriptionsAsync(query, ct);
-            await registers.AuditExportAsync("处方登记", query, kind, rows.Count, wholeIds: false, ct);
-            return ReportDownload.File(RegulatedRegisters.PrescriptionTable(rows), kind, FileName("处方登记", query));
-        });
+        MapExport(group, "prescriptions", "处方登记", holdsIds: false, (r, q, ct) => r.PrescriptionsAsync(q, ct), (rows, _) => RegulatedRegisters.PrescriptionTable(rows));
 
         // The register itself carries whole ID numbers: the manager's file does; a pharmacist's is masked as on screen.
-        group.MapGet("/ephedrine/export", async (HttpContext http, string? from, string? to, string? q, string? format, RegulatedRegisters registers,
-            IOptions<TerminalOptions> terminal, CancellationToken ct) =>
-        {
-            if (Query(terminal.Value.StoreId, from, to, q, format, out var query, out var kind) is { } refused) return refused;
-            var rows = await registers.EphedrineAsync(query, ct);
-            var wholeIds = StaffRoles.Holding(Permission.ViewRecords).Any(r => http.User.IsInRole(r.ToString()));
-            await registers.AuditExportAsync("含麻黄碱药品销售登记", query, kind, rows.Count, wholeIds, ct);
-            return ReportDownload.File(RegulatedRegisters.EphedrineTable(rows, wholeIds), kind, FileName("含麻黄碱药品销售登记", query));
-        });
+        MapExport(group, "ephedrine", "含麻黄碱药品销售登记", holdsIds: true, (r, q, ct) => r.EphedrineAsync(q, ct), RegulatedRegisters.EphedrineTable);
 
-        group.MapGet("/split/export", async (string? from, string? to, string? q, string? format, RegulatedRegisters registers,
-            IOptions<TerminalOptions> terminal, CancellationToken ct) =>
-        {
-            if (Query(terminal.Value.StoreId, from, to, q, format, out var query, out var kind) is { } refused) return refused;
-            var rows = await registers.SplitAsync(query, ct);
-            await registers.AuditExportAsync("拆零记录", query, kind, rows.Count, wholeIds: false, ct);
-            return ReportDownload.File(RegulatedRegisters.SplitTable(rows), kind, FileName("拆零记录", query));
-        });
+        MapExport(group, "split", "拆零记录", holdsIds: false, (r, q, ct) => r.SplitAsync(q, ct), (rows, _) => RegulatedRegisters.SplitTable(rows));
 
         group.MapGet("/prescriptions/{tradeNo}/photo", async (string tradeNo, RegulatedRegisters registers, IOptions<TerminalOptions> terminal, CancellationToken ct) =>
         {
@@ -53,6 +31,23 @@ public static class RegulatedExport
                 : PosApi.Problem(new PosError("PHOTO_NOT_FOUND", "该处方没有图片。", ErrorKind.NotFound));
         });
     }
+
+    /// <summary>
+    /// GET /regulated/{path}/export?from=&amp;to=&amp;q=&amp;format=: the register's rows as CSV/XLSX, audited. The
+    /// manager's file carries ID numbers whole (the register itself); anyone else's is masked as on screen.
+    /// </summary>
+    private static void MapExport<T>(RouteGroupBuilder group, string path, string register, bool holdsIds,
+        Func<RegulatedRegisters, RegistrationQuery, CancellationToken, Task<IReadOnlyList<T>>> rows,
+        Func<IReadOnlyList<T>, bool, Data.Export.ReportTable> table) =>
+        group.MapGet($"/{path}/export", async (HttpContext http, string? from, string? to, string? q, string? format, RegulatedRegisters registers,
+            IOptions<TerminalOptions> terminal, CancellationToken ct) =>
+        {
+            if (Query(terminal.Value.StoreId, from, to, q, format, out var query, out var kind) is { } refused) return refused;
+            var wholeIds = holdsIds && StaffRoles.Holding(Permission.ViewRecords).Any(r => http.User.IsInRole(r.ToString()));
+            var found = await rows(registers, query, ct);
+            await registers.AuditExportAsync(register, query, kind, found.Count, wholeIds, ct);
+            return ReportDownload.File(table(found, wholeIds), kind, FileName(register, query));
+        });
 
     private static IResult? Query(int storeId, string? from, string? to, string? q, string? format, out RegistrationQuery query, out Data.Export.ExportFormat kind)
     {
