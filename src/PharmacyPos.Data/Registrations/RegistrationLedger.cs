@@ -14,6 +14,13 @@ public sealed record RegistrationQuery(int StoreId, DateOnly From, DateOnly To, 
 
     public bool IsValid => From <= To && To.DayNumber - From.DayNumber < MaxDays;
 
+    /// <summary>What the screens and the exports say of a stretch that is not <see cref="IsValid"/>.</summary>
+    public static readonly Domain.Errors.PosError RangeInvalid =
+        new("RANGE_INVALID", $"日期范围不正确：开始日期不能晚于结束日期，且最多 {MaxDays} 天。");
+
+    /// <summary>The stretch as instants: from the first day's Beijing midnight up to the one after the last day.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) Span => (BeijingTime.StartOf(From), BeijingTime.StartOf(To.AddDays(1)));
+
     public string Describe() => (From == To ? $"{From:yyyy-MM-dd}" : $"{From:yyyy-MM-dd} 至 {To:yyyy-MM-dd}")
         + (string.IsNullOrWhiteSpace(Text) ? "" : "，查找条件已填");
 }
@@ -41,8 +48,7 @@ public sealed class RegistrationLedger(PosDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<PurchaseRegistration>> SearchAsync(RegistrationQuery query, CancellationToken ct = default)
     {
-        var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset);
-        var to = new DateTimeOffset(query.To.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1);
+        var (from, to) = query.Span;
         var rows = await db.Registrations.AsNoTracking()
             .Where(r => r.StoreId == query.StoreId && r.RegisteredAt >= from && r.RegisteredAt < to)
             .OrderBy(r => r.RegisteredAt).ToListAsync(ct);

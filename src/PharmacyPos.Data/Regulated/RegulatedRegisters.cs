@@ -27,7 +27,7 @@ public sealed class RegulatedRegisters(PosDbContext db)
 
     public async Task<IReadOnlyList<Registered<PrescriptionEntry>>> PrescriptionsAsync(RegistrationQuery query, CancellationToken ct = default)
     {
-        var (from, to) = Span(query);
+        var (from, to) = query.Span;
         var rows = await db.Prescriptions.AsNoTracking()
             .Where(p => p.StoreId == query.StoreId && p.RecordedAt >= from && p.RecordedAt < to)
             .Join(db.Orders.Where(o => o.StoreId == query.StoreId && Sold.Contains(o.Status)), p => p.TradeNo, o => o.TradeNo,
@@ -43,7 +43,7 @@ public sealed class RegulatedRegisters(PosDbContext db)
     /// <summary>The days' rows, then the search text (a name in part, an ID number or 交易号 whole) over them.</summary>
     public async Task<IReadOnlyList<Registered<EphedrineSale>>> EphedrineAsync(RegistrationQuery query, CancellationToken ct = default)
     {
-        var (from, to) = Span(query);
+        var (from, to) = query.Span;
         var rows = await db.EphedrineSales.AsNoTracking()
             .Where(e => e.StoreId == query.StoreId && e.SoldAt >= from && e.SoldAt < to)
             .Join(db.Orders.Where(o => o.StoreId == query.StoreId && Sold.Contains(o.Status)), e => e.TradeNo, o => o.TradeNo, (e, o) => new { e, o.Status })
@@ -57,7 +57,7 @@ public sealed class RegulatedRegisters(PosDbContext db)
     /// <summary>拆零记录 with the cashier of each order.</summary>
     public async Task<IReadOnlyList<Registered<SplitEntry>>> SplitAsync(RegistrationQuery query, CancellationToken ct = default)
     {
-        var (from, to) = Span(query);
+        var (from, to) = query.Span;
         var rows = await db.SplitSales.AsNoTracking()
             .Where(e => e.StoreId == query.StoreId && e.SoldAt >= from && e.SoldAt < to)
             .Join(db.Orders.Where(o => o.StoreId == query.StoreId && Sold.Contains(o.Status)), e => e.TradeNo, o => o.TradeNo,
@@ -120,9 +120,6 @@ public sealed class RegulatedRegisters(PosDbContext db)
             ]),
         ]);
 
-    private static (DateTimeOffset From, DateTimeOffset To) Span(RegistrationQuery query) =>
-        (new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset),
-         new DateTimeOffset(query.To.ToDateTime(TimeOnly.MinValue), BeijingTime.Offset).AddDays(1));
 
     private static string Time(DateTimeOffset at) => BeijingTime.From(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

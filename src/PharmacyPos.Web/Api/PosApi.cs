@@ -44,7 +44,7 @@ public static class PosApi
                 return Problem(ReportDownload.DateInvalid, StatusCodes.Status400BadRequest);
             var query = new RegistrationQuery(terminal.Value.StoreId, first, last, q);
             if (!query.IsValid)
-                return Problem(new PosError("RANGE_INVALID", $"日期范围不正确：开始日期不能晚于结束日期，且最多 {RegistrationQuery.MaxDays} 天。"), StatusCodes.Status400BadRequest);
+                return Problem(RegistrationQuery.RangeInvalid, StatusCodes.Status400BadRequest);
             if (!ReportDownload.TryFormat(format, out var kind, out var refusal)) return refusal!;
             var rows = await ledger.ExportAsync(query, kind, ct);
             var name = first == last ? $"登记台账-{first:yyyy-MM-dd}" : $"登记台账-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}";

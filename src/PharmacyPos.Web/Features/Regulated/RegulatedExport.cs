@@ -56,7 +56,7 @@ public static class RegulatedExport
         if (!PosApi.TryDay(from, out var first) || !PosApi.TryDay(to, out var last)) return PosApi.Problem(ReportDownload.DateInvalid, StatusCodes.Status400BadRequest);
         query = new RegistrationQuery(storeId, first, last, q);
         if (!query.IsValid)
-            return PosApi.Problem(new PosError("RANGE_INVALID", $"日期范围不正确：开始日期不能晚于结束日期，且最多 {RegistrationQuery.MaxDays} 天。"), StatusCodes.Status400BadRequest);
+            return PosApi.Problem(RegistrationQuery.RangeInvalid, StatusCodes.Status400BadRequest);
         return ReportDownload.TryFormat(format, out kind, out var refusal) ? null : refusal;
     }
 
