@@ -92,6 +92,7 @@ public class BatchAtTillTests(PosFixture pos)
         var page = await pos.OpenTillAsync("/stock", "[data-testid=stock-table]", StaffRole.Manager);
         await page.GetByTestId("stock-q").FillAsync(lot.Lot);
         await page.GetByTestId("stock-q").PressAsync("Enter");
+        await Expect(page.GetByTestId("stock-table")).ToHaveAttributeAsync("data-shown", $"All:{lot.Lot}"); // the search's list, not the first one
         var row = page.Locator($"tr[data-lot='{lot.Lot}']", new() { HasText = "YP00008" }); // demo lot numbers repeat across drugs
         await row.GetByTestId("count-batch").ClickAsync();
         await page.GetByTestId("counted").FillAsync((lot.OnHand + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));

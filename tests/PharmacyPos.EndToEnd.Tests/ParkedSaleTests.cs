@@ -25,6 +25,7 @@ public class ParkedSaleTests(PosFixture pos)
         await page.Keyboard.PressAsync("F7");
         var list = page.GetByTestId("parked-list");
         await Expect(list.Locator("tbody tr").First).ToContainTextAsync("头孢");
+        await Expect(page.GetByTestId("parked-no")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(list).ToHaveCountAsync(0);
         await Expect(status).ToContainTextAsync("已取单");

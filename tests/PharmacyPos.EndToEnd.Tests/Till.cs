@@ -17,8 +17,13 @@ public static partial class Till
     }
 
     /// <summary>Scans a demo-catalogue drug's barcode, looked up by its 编码.</summary>
-    public static async Task ScanDrugAsync(this PosFixture pos, IPage page, string drugCode) =>
-        await ScanAsync(page, (await pos.DrugAsync(drugCode)).GetProperty("barcode").GetString()!);
+    /// Waits for any dialog to be gone first: keys typed while a closing dialog is still on the page are its own.
+    public static async Task ScanDrugAsync(this PosFixture pos, IPage page, string drugCode)
+    {
+        var barcode = (await pos.DrugAsync(drugCode)).GetProperty("barcode").GetString()!;
+        await Expect(page.Locator("[data-modal]")).ToHaveCountAsync(0);
+        await ScanAsync(page, barcode);
+    }
 
     /// <summary>A fresh till with one drug entered, its quantity typed in the 数量 field.</summary>
     public static async Task<IPage> SaleAsync(this PosFixture pos, string code, int quantity = 1)

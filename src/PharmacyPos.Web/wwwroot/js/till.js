@@ -144,7 +144,9 @@
     // Each editor names itself with a token: a .NET reference arrives as a new JS object on every
     // call, so comparing references never matched and a left page's editor stayed the target.
     // data-till-ready carries the token, so a test can wait for the new page's editor.
-    attach(dotnetRef, token) { target = dotnetRef; targetToken = token; const e = entry(); if (e) e.focus(); document.body.dataset.tillReady = token; },
+    // A late attach (the till taking the keyboard back after one dialog) must not pull the focus out
+    // of the next dialog's field; with no field focused, keys still reach the entry box (onKeyDown).
+    attach(dotnetRef, token) { target = dotnetRef; targetToken = token; const e = entry(); if (e && !modalOpen()) e.focus(); document.body.dataset.tillReady = token; },
     detach(token) { if (targetToken === token) { target = null; targetToken = null; delete document.body.dataset.tillReady; } },
     dialogKeys(dotnetRef) { dialog = dotnetRef; },
     clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
