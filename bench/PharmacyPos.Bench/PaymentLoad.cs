@@ -124,27 +124,60 @@ public sealed class PaymentLoad(TextWriter console)
 
     /// <summary>
     /// §5: until the POS says it is ready. A till's daily start is on its existing database; a
-    /// first install also migrates a fresh file and loads the demo catalogue. Both are measured.
+    /// first install also migrates a fresh file, makes the sandbox's keys and loads the demo
+    /// catalogue. Both are measured on the build the tests run (JIT) and on the till as installed:
+    /// <c>dotnet publish -r linux-x64 -p:PublishReadyToRun=true</c> (README, "Installing a till").
     /// </summary>
     public static async Task<List<Result>> StartupAsync(int runs, TextWriter console)
     {
-        var fresh = new List<double>();
-        var again = new List<double>();
-        for (var i = 0; i < runs; i++)
+        var published = await PublishReadyToRunAsync(console);
+        var results = new List<Result>();
+        foreach (var (build, webDll) in new[] { ("published ReadyToRun", published), ("Release build, JIT", (string?)null) })
         {
-            var folder = PosServer.NewFolder();
-            var clock = Stopwatch.StartNew();
-            await using (var first = await PosServer.StartInAsync(folder, new Dictionary<string, string>())) fresh.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            await using (var next = await PosServer.StartInAsync(folder, new Dictionary<string, string>())) again.Add(clock.Elapsed.TotalMilliseconds);
-            Directory.Delete(folder, recursive: true);
+            var fresh = new List<double>();
+            var again = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var folder = PosServer.NewFolder();
+                var clock = Stopwatch.StartNew();
+                await using (var first = await StartAsync(webDll, folder)) fresh.Add(clock.Elapsed.TotalMilliseconds);
+                for (var day = 0; day < 2; day++)
+                {
+                    clock.Restart();
+                    await using (var next = await StartAsync(webDll, folder)) again.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            console.WriteLine($"  {build}: first install {string.Join(", ", fresh.Select(t => $"{t:0} ms"))}; daily start {string.Join(", ", again.Select(t => $"{t:0} ms"))}");
+            results.Add(new Result("5. Start-up and memory", $"daily start to ready, {build}: the till's existing database + sandbox (worst of {again.Count})",
+                Stats.Ms(again.Max()), "≤ 1.0 s", Runs(again), again.Max() <= 1000));
+            results.Add(new Result("5. Start-up and memory", $"first install, {build}: fresh SQLite, all migrations, sandbox keys, first administrator, demo accounts, catalogue and stock (worst of {runs})",
+                Stats.Ms(fresh.Max()), "≤ 1.5 s", Runs(fresh), fresh.Max() <= 1500));
         }
-        console.WriteLine($"  first install: {string.Join(", ", fresh.Select(t => $"{t:0} ms"))}; daily start: {string.Join(", ", again.Select(t => $"{t:0} ms"))}");
+        return results;
+
         static string Runs(List<double> times) => "runs: " + string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"));
-        return
-        [
-            new Result("5. Start-up and memory", $"cold start to ready, the till's existing database + sandbox (worst of {runs})", Stats.Ms(again.Max()), "< 3 s", Runs(again), again.Max() < 3000),
-            new Result("5. Start-up and memory", $"first install: fresh SQLite, all migrations, first administrator, demo accounts and catalogue + sandbox (worst of {runs})", Stats.Ms(fresh.Max()), "< 3 s", Runs(fresh), fresh.Max() < 3000),
-        ];
+        static Task<PosServer> StartAsync(string? webDll, string folder) =>
+            webDll is null ? PosServer.StartInAsync(folder, new Dictionary<string, string>()) : PosServer.StartBuildInAsync(webDll, folder);
+    }
+
+    /// <summary>The till as installed, published once per bench run into a scratch folder.</summary>
+    private static async Task<string> PublishReadyToRunAsync(TextWriter console)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "pharmacypos-bench-publish");
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PharmacyPos.sln"))) root = root.Parent;
+        var project = Path.Combine(root?.FullName ?? throw new InvalidOperationException("PharmacyPos.sln not found"), "src", "PharmacyPos.Web");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet" })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var printed = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + await printed + await errors);
+        console.WriteLine($"  published ReadyToRun into {output}");
+        return Path.Combine(output, "PharmacyPos.Web.dll");
     }
 }

@@ -82,7 +82,10 @@ public static class DatabaseSetup
         await MigrationGate.WaitAsync(ct);
         try
         {
-            await db.Database.MigrateAsync(ct);
+            // A daily start on a current schema reads the history table and goes on: the migrator itself
+            // (its model diff, its locks) cost ≈ 0.9 s of a 2-core till's start for nothing to do.
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+            if (pending) await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -4,7 +4,8 @@ namespace PharmacyPos.Sandbox;
 
 /// <summary>
 /// The sandbox's identity on each channel: the keys it signs with and the keys it expects the
-/// POS to sign with. <see cref="Generate"/> makes a fresh set for one run; nothing is stored.
+/// POS to sign with. <see cref="Generate"/> makes a fresh set; the POS's embedded sandbox keeps
+/// its set beside the database (<see cref="SandboxKeyFile"/>), the tests make one per run.
 /// </summary>
 public sealed class SandboxOptions
 {
@@ -47,15 +48,19 @@ public sealed class SandboxOptions
         }
     }
 
+    /// <summary>A fresh identity. Its four RSA keys are made side by side: one alone takes 100–300 ms.</summary>
     public static SandboxOptions Generate()
     {
-        var (alipayPrivate, alipayPublic) = Keys.NewPair();
-        var (appPrivate, appPublic) = Keys.NewPair();
         var mchId = new SandboxOptions().WeChatMchId;
+        var alipay = Task.Run(Keys.NewPair);
+        var app = Task.Run(Keys.NewPair);
+        var server = Task.Run(SandboxCertificates.NewServerPfx);
+        var merchant = SandboxCertificates.NewMerchantPfx(mchId);
+        var ((alipayPrivate, alipayPublic), (appPrivate, appPublic)) = (alipay.GetAwaiter().GetResult(), app.GetAwaiter().GetResult());
         return new SandboxOptions
         {
-            ServerCertificatePfx = SandboxCertificates.NewServerPfx(),
-            MerchantCertificatePfx = SandboxCertificates.NewMerchantPfx(mchId),
+            ServerCertificatePfx = server.GetAwaiter().GetResult(),
+            MerchantCertificatePfx = merchant,
             AlipayPrivateKey = alipayPrivate,
             AlipayPublicKey = alipayPublic,
             AppPrivateKey = appPrivate,

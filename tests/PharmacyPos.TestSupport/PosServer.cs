@@ -38,6 +38,10 @@ public sealed partial class PosServer : IAsyncDisposable
     public static Task<PosServer> StartInAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
         StartInAsync(dataFolder, ownsFolder: false, extraArgs, environment);
 
+    /// <summary>A POS from another build of it (the bench's published, ReadyToRun one) on the database in <paramref name="dataFolder"/>.</summary>
+    public static Task<PosServer> StartBuildInAsync(string webDll, string dataFolder) =>
+        StartInAsync(dataFolder, ownsFolder: false, [], null, webDll);
+
     public static string NewFolder()
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "pharmacypos-e2e", Guid.NewGuid().ToString("N"));
@@ -90,10 +94,11 @@ public sealed partial class PosServer : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment,
+        string? webDll = null)
     {
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, environment, ready);
+        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, environment, ready, webDll);
         var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
         if (finished != ready.Task)
         {
@@ -105,7 +110,7 @@ public sealed partial class PosServer : IAsyncDisposable
     }
 
     private static (Process, PosServer) Launch(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment,
-        TaskCompletionSource<string>? ready)
+        TaskCompletionSource<string>? ready, string? webDll = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -116,7 +121,7 @@ public sealed partial class PosServer : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WebDll());
+        start.ArgumentList.Add(webDll ?? WebDll());
         string[] args = ["--urls", "http://127.0.0.1:0", "--Sandbox:Url", "http://127.0.0.1:0", "--Database:Path", Path.Combine(dataFolder, "pos.db"), .. extraArgs];
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
