@@ -69,18 +69,33 @@ public sealed class PaymentLoad(TextWriter console)
                 rate >= 0.5 * limit));
         }
 
-        if (paymentsBeforeRss > 0)
+        if (paymentsBeforeRss > 0) results.AddRange(await MemoryCurveAsync(http, state, most, total, paymentsBeforeRss, pos.ProcessId, database.Provider));
+        return results;
+    }
+
+    /// <summary>
+    /// §5: the POS's resident memory sampled every tenth of the way to <paramref name="payments"/>
+    /// (100,000 in the full run): at most 250 MB, and flat over the second half — a leak of one
+    /// object per payment would show there, a warm cache does not.
+    /// </summary>
+    private async Task<List<Result>> MemoryCurveAsync(HttpClient http, SandboxState state, int terminals, int done, int payments, int pid, string provider)
+    {
+        var step = payments / 10;
+        var curve = new List<(int Payments, double Megabytes)>();
+        var total = done;
+        for (var mark = step; mark <= payments; mark += step)
         {
-            while (total < paymentsBeforeRss)
-            {
-                var (count, _) = await LoadAsync(http, state, most, TimeSpan.FromSeconds(5));
-                total += count;
-            }
-            var rss = ResidentMegabytes(pos.ProcessId);
-            console.WriteLine($"  RSS after {total} payments: {rss:0} MB");
-            results.Add(new Result("5. Start-up and memory", $"RSS after {total:N0} payments ({database.Provider})", $"{rss:0} MB", "< 250 MB",
-                "—", rss < 250));
+            while (total < mark) total += (await LoadAsync(http, state, terminals, TimeSpan.FromSeconds(5))).Item1;
+            curve.Add((total, ResidentMegabytes(pid)));
+            console.WriteLine($"  RSS after {total} payments: {curve[^1].Megabytes:0} MB");
         }
+        var secondHalf = curve.Where(c => c.Payments >= payments / 2).ToList();
+        var growth = secondHalf.Max(c => c.Megabytes) - secondHalf[0].Megabytes;
+        var peak = curve.Max(c => c.Megabytes);
+        var results = curve.Select(c => new Result("5. Start-up and memory", $"RSS after {c.Payments:N0} payments ({provider})", $"{c.Megabytes:0} MB", "≤ 250 MB",
+            "—", c.Megabytes <= 250)).ToList();
+        results.Add(new Result("5. Start-up and memory", $"RSS growth over the last {payments - secondHalf[0].Payments:N0} of {total:N0} payments ({provider})",
+            $"{growth:+0;-0;0} MB", "flat (≤ 10 MB)", $"peak {peak:0} MB", growth <= 10 && peak <= 250));
         return results;
     }
 
@@ -130,7 +145,7 @@ public sealed class PaymentLoad(TextWriter console)
     /// </summary>
     public static async Task<List<Result>> StartupAsync(int runs, TextWriter console)
     {
-        var published = await PublishReadyToRunAsync(console);
+        var published = await PublishedTill.DllAsync(console);
         var results = new List<Result>();
         foreach (var (build, webDll) in new[] { ("published ReadyToRun", published), ("Release build, JIT", (string?)null) })
         {
@@ -158,26 +173,6 @@ public sealed class PaymentLoad(TextWriter console)
 
         static string Runs(List<double> times) => "runs: " + string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"));
         static Task<PosServer> StartAsync(string? webDll, string folder) =>
-            webDll is null ? PosServer.StartInAsync(folder, new Dictionary<string, string>()) : PosServer.StartBuildInAsync(webDll, folder);
-    }
-
-    /// <summary>The till as installed, published once per bench run into a scratch folder.</summary>
-    private static async Task<string> PublishReadyToRunAsync(TextWriter console)
-    {
-        var output = Path.Combine(Path.GetTempPath(), "pharmacypos-bench-publish");
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PharmacyPos.sln"))) root = root.Parent;
-        var project = Path.Combine(root?.FullName ?? throw new InvalidOperationException("PharmacyPos.sln not found"), "src", "PharmacyPos.Web");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet" })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var printed = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + await printed + await errors);
-        console.WriteLine($"  published ReadyToRun into {output}");
-        return Path.Combine(output, "PharmacyPos.Web.dll");
+            webDll is null ? PosServer.StartInAsync(folder, new Dictionary<string, string>()) : PosServer.StartBuildInAsync(webDll, folder, []);
     }
 }

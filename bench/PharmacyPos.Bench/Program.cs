@@ -7,7 +7,7 @@ using PharmacyPos.Bench;
 var quick = args.Contains("--quick");
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "reports", "stock", "scanner", "micro"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "chain", "reports", "stock", "scanner", "micro"];
 var console = Console.Out;
 var results = new List<Result>();
 var providers = postgres is null ? new string?[] { null } : [null, postgres];
@@ -18,14 +18,19 @@ foreach (var provider in only.Contains("payments") ? providers : [])
 {
     console.WriteLine($"1. payments ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new PaymentLoad(console).RunAsync(provider, quick ? [1, 4] : [1, 4, 16], TimeSpan.FromSeconds(quick ? 3 : 15),
-        provider is null ? (quick ? 300 : 10_000) : 0));
+        provider is null ? (quick ? 300 : 100_000) : 0));
 }
 foreach (var provider in only.Contains("queries") ? providers : [])
 {
     console.WriteLine($"2. refund query ({(provider is null ? "SQLite" : "PostgreSQL")})");
     results.AddRange(await new QueryLoad(console).RefundQueriesAsync(provider, quick ? 20_000 : 1_000_000, quick ? 100 : 1000));
     console.WriteLine($"3. catalogue ({(provider is null ? "SQLite" : "PostgreSQL")})");
-    results.AddRange(await new QueryLoad(console).CatalogueAsync(provider, quick ? 5_000 : 100_000, quick ? 200 : 2000));
+    results.AddRange(await new QueryLoad(console).CatalogueAsync(provider, quick ? 5_000 : 300_000, quick ? 200 : 2000));
+}
+foreach (var provider in only.Contains("chain") ? providers : [])
+{
+    console.WriteLine($"9. a chain's catalogue ({(provider is null ? "SQLite" : "PostgreSQL")})");
+    results.AddRange(await new ChainCatalogue(console).RunAsync(provider, quick ? 5_000 : 300_000));
 }
 foreach (var provider in only.Contains("reports") ? providers : [])
 {

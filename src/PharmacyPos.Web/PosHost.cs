@@ -58,6 +58,7 @@ public static class PosHost
         var recovery = builder.Configuration.GetSection(PharmacyPos.Checkout.Recovery.RecoveryOptions.Section).Get<PharmacyPos.Checkout.Recovery.RecoveryOptions>() ?? new();
         if (recovery.Enabled) services.AddHostedService<RecoveryService>();
         services.AddHostedService<BackupService>();
+        services.AddHostedService<PharmacyPos.Web.Features.Sale.TillWarmUp>();
         services.AddScoped<SaleSession>();
         services.AddStaffAuthentication(builder.Configuration, requireHttps);
         services.AddHealthChecks().AddDbContextCheck<PosDbContext>().AddCheck<PharmacyPos.Web.Features.Health.StorageHealthCheck>("storage");

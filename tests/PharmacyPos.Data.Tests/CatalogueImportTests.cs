@@ -44,6 +44,37 @@ public class CatalogueImportTests : IAsyncLifetime
         Assert.True(unmapped.IsUnmapped);
     }
 
+    [Fact]
+    public async Task A_file_of_thousands_reports_its_progress_and_a_second_import_updates_every_drug_once_across_lookup_slices()
+    {
+        const int Drugs = 12_000;
+        var lines = Enumerable.Range(0, Drugs).Select(n => $"C{n:D6},69{n:D11},药品{n},1,某厂,盒,{1 + n % 90}.50,YP{n},,否,").ToArray();
+        var seen = new List<CatalogueImportProgress>();
+        var csv = string.Join("\n", [Header, .. lines]);
+        CatalogueImportReport first;
+        await using (var db = _db.NewContext())
+            first = await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "c.csv"), new Collect(seen));
+
+        Assert.Equal((Drugs, 0), (first.Added, first.Updated));
+        Assert.Equal([5_000, 10_000, Drugs], seen.Select(p => p.Checked));
+        Assert.Equal([false, false, true], seen.Select(p => p.Saving));
+        Assert.Equal("正在检查第 5000 / 12000 行…", seen[0].Text);
+
+        // One known drug matched twice by the slices of the lookup: its 编码 in the first 500 rows (with a new
+        // 条码), its old 条码 claimed by a new drug 600 rows later. It is updated once; the claim is refused.
+        var moved = await ImportCsvAsync([
+            "C000000,6999999999999,药品0,1,某厂,盒,2.50,YP0,,否,",
+            .. Enumerable.Range(1, 600).Select(n => $"C{n:D6},69{n:D11},药品{n},1,某厂,盒,3.50,YP{n},,否,"),
+            "X000001,6900000000000,新药,1,某厂,盒,9.90,XY,,否,"]);
+        Assert.Equal((0, 601), (moved.Added, moved.Updated));
+        Assert.Contains("已被药品 C000000", Assert.Single(moved.Errors).Message);
+    }
+
+    private sealed class Collect(List<CatalogueImportProgress> into) : IProgress<CatalogueImportProgress>
+    {
+        public void Report(CatalogueImportProgress value) => into.Add(value);
+    }
+
     private async Task<CatalogueImportReport> ImportRegulatedAsync(params string[] lines)
     {
         var csv = string.Join("\n", [Header + ",处方分类,含麻黄碱,拆零单位,拆零数量,拆零价", .. lines]);

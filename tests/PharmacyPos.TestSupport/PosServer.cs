@@ -39,8 +39,8 @@ public sealed partial class PosServer : IAsyncDisposable
         StartInAsync(dataFolder, ownsFolder: false, extraArgs, environment);
 
     /// <summary>A POS from another build of it (the bench's published, ReadyToRun one) on the database in <paramref name="dataFolder"/>.</summary>
-    public static Task<PosServer> StartBuildInAsync(string webDll, string dataFolder) =>
-        StartInAsync(dataFolder, ownsFolder: false, [], null, webDll);
+    public static Task<PosServer> StartBuildInAsync(string webDll, string dataFolder, params string[] extraArgs) =>
+        StartInAsync(dataFolder, ownsFolder: false, extraArgs, null, webDll);
 
     public static string NewFolder()
     {

@@ -245,7 +245,7 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("PinyinInitials");
+                    b.HasIndex("PinyinInitials", "Code");
 
                     b.ToTable("drugs", (string)null);
                 });

@@ -11,6 +11,12 @@ public sealed record CatalogueImportReport(int Added, int Updated, IReadOnlyList
     public int Imported => Added + Updated;
 }
 
+/// <summary>How far a catalogue file has got: rows checked of all, then the one save.</summary>
+public sealed record CatalogueImportProgress(int Checked, int Total, bool Saving)
+{
+    public string Text => Saving ? $"已检查 {Total} 行，正在保存…" : $"正在检查第 {Checked} / {Total} 行…";
+}
+
 /// <summary>
 /// Imports a catalogue file: rows that are wrong are reported with their row number and the
 /// reason, the rest go in together in one transaction, so nothing is half-written.
@@ -18,7 +24,11 @@ public sealed record CatalogueImportReport(int Added, int Updated, IReadOnlyList
 /// </summary>
 public sealed class CatalogueImport(PosDbContext db)
 {
-    public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<PharmacyPos.Data.Import.ImportRow> rows, CancellationToken ct = default)
+    /// <summary>Rows between two progress reports: often enough to move, rarely enough not to flood the page.</summary>
+    public const int ProgressEvery = 5_000;
+
+    public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<PharmacyPos.Data.Import.ImportRow> rows,
+        IProgress<CatalogueImportProgress>? progress = null, CancellationToken ct = default)
     {
         // The page hides the import from cashiers; the use case refuses it too (the system's demo seed may).
         if (db.Actor.IsStaff && !db.Actor.May(Domain.Staff.Permission.ManageCatalogue))
@@ -28,8 +38,10 @@ public sealed class CatalogueImport(PosDbContext db)
         var seenCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var seenBarcodes = new Dictionary<string, int>();
 
+        var checkedRows = 0;
         foreach (var row in rows)
         {
+            if (++checkedRows % ProgressEvery == 0) progress?.Report(new(checkedRows, rows.Count, Saving: false));
             var rowErrors = new List<CatalogueRowError>();
             var drug = Parse(row, rowErrors);
             if (drug is not null)
@@ -49,9 +61,16 @@ public sealed class CatalogueImport(PosDbContext db)
             valid.Add(drug);
         }
 
-        var codes = valid.Select(d => d.Code).ToList();
-        var barcodes = valid.Select(d => d.Barcode).ToList();
-        var existing = await db.Drugs.Where(d => codes.Contains(d.Code) || barcodes.Contains(d.Barcode)).ToListAsync(ct);
+        progress?.Report(new(rows.Count, rows.Count, Saving: true));
+        // In slices: a chain's file of 300,000 drugs in one IN list would pass SQLite's limit on parameters.
+        var existing = new List<Drug>();
+        foreach (var slice in valid.Chunk(500))
+        {
+            var codes = slice.Select(d => d.Code).ToList();
+            var barcodes = slice.Select(d => d.Barcode).ToList();
+            existing.AddRange(await db.Drugs.Where(d => codes.Contains(d.Code) || barcodes.Contains(d.Barcode)).ToListAsync(ct));
+        }
+        existing = existing.Distinct().ToList(); // one tracked drug may match two slices (its 编码 in one, its 条码 in another)
         var byCode = existing.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
         var byBarcode = existing.ToDictionary(d => d.Barcode);
 

@@ -26,10 +26,15 @@ public sealed class CatalogueSearch(PosDbContext db)
         if (p.Length == 0 || !p.All(char.IsAsciiLetterOrDigit)) return [];
         // A range, not LIKE 'p%': both providers walk the index for it (SQLite's LIKE is case-blind and cannot).
         var after = p[..^1] + (char)(p[^1] + 1);
-        return await db.Drugs.AsNoTracking()
+        // The closest few are chosen from the index alone (拼音码, 编码), and only they are read whole: a
+        // three-letter prefix over a chain's 300,000 drugs matches a thousand, which are sorted by length.
+        var closest = db.Drugs
             .Where(d => string.Compare(d.PinyinInitials, p) >= 0 && string.Compare(d.PinyinInitials, after) < 0)
             .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
-            .Take(take).ToListAsync(ct);
+            .Select(d => d.Code).Take(take);
+        return await db.Drugs.AsNoTracking().Where(d => closest.Contains(d.Code))
+            .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
+            .ToListAsync(ct);
     }
 
     /// <summary>The catalogue page: name, 编码, 条码 or 拼音码 containing the text.</summary>

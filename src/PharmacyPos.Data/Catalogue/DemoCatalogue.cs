@@ -19,6 +19,6 @@ public static class DemoCatalogue
     {
         if (await db.Drugs.AnyAsync(ct)) return null;
         await using var stream = Open();
-        return await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(stream, "demo-catalogue.csv"), ct);
+        return await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(stream, "demo-catalogue.csv"), ct: ct);
     }
 }

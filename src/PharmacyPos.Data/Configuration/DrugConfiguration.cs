@@ -25,7 +25,8 @@ internal sealed class DrugConfiguration : IEntityTypeConfiguration<Drug>
         b.Ignore(d => d.Split);
         b.HasIndex(d => d.Code).IsUnique();
         b.HasIndex(d => d.Barcode).IsUnique();
-        b.HasIndex(d => d.PinyinInitials);
+        // 编码 beside 拼音码: the prefix lookup picks its closest matches from the index alone (CatalogueSearch).
+        b.HasIndex(d => new { d.PinyinInitials, d.Code });
         b.Ignore(d => d.IsUnmapped);
         b.Ignore(d => d.IsInsuranceEligible);
         b.Ignore(d => d.InsuranceLabel);

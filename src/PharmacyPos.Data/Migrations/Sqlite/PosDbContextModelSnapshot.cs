@@ -232,7 +232,7 @@ namespace PharmacyPos.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("PinyinInitials");
+                    b.HasIndex("PinyinInitials", "Code");
 
                     b.ToTable("drugs", (string)null);
                 });
