@@ -92,8 +92,8 @@ public sealed class ChainCatalogue(TextWriter console)
     }
 
     /// <summary>Counts reports on the thread that makes them (Progress&lt;T&gt; would post them to the pool).</summary>
-    private sealed class Reporter(Action onReport) : IProgress<CatalogueImportProgress>
+    private sealed class Reporter(Action onReport) : IProgress<PharmacyPos.Data.Import.ImportProgress>
     {
-        public void Report(CatalogueImportProgress value) => onReport();
+        public void Report(PharmacyPos.Data.Import.ImportProgress value) => onReport();
     }
 }

@@ -49,11 +49,11 @@ public class CatalogueImportTests : IAsyncLifetime
     {
         const int Drugs = 12_000;
         var lines = Enumerable.Range(0, Drugs).Select(n => $"C{n:D6},69{n:D11},药品{n},1,某厂,盒,{1 + n % 90}.50,YP{n},,否,").ToArray();
-        var seen = new List<CatalogueImportProgress>();
+        var seen = new List<PharmacyPos.Data.Import.ImportProgress>();
         var csv = string.Join("\n", [Header, .. lines]);
         CatalogueImportReport first;
         await using (var db = _db.NewContext())
-            first = await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "c.csv"), new Collect(seen));
+            first = await new CatalogueImport(db).ImportAsync(CatalogueFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "c.csv"), new ProgressReports(seen));
 
         Assert.Equal((Drugs, 0), (first.Added, first.Updated));
         Assert.Equal([5_000, 10_000, Drugs], seen.Select(p => p.Checked));
@@ -68,11 +68,6 @@ public class CatalogueImportTests : IAsyncLifetime
             "X000001,6900000000000,新药,1,某厂,盒,9.90,XY,,否,"]);
         Assert.Equal((0, 601), (moved.Added, moved.Updated));
         Assert.Contains("已被药品 C000000", Assert.Single(moved.Errors).Message);
-    }
-
-    private sealed class Collect(List<CatalogueImportProgress> into) : IProgress<CatalogueImportProgress>
-    {
-        public void Report(CatalogueImportProgress value) => into.Add(value);
     }
 
     private async Task<CatalogueImportReport> ImportRegulatedAsync(params string[] lines)

@@ -112,9 +112,9 @@ public sealed class ReceivingImportTests : IAsyncLifetime
         for (var i = 0; i < 100_000; i++) csv.Append(codes[i % codes.Count]).Append($",H{i:D6},2026-01-05,2028-01-04,{1 + i % 20},,\n");
         var rows = TableFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "big.csv", ReceivingColumns.Layout);
 
-        var seen = new List<ReceivingProgress>();
+        var seen = new List<PharmacyPos.Data.Import.ImportProgress>();
         await using var db = _db.NewContextFor(Manager, _clock);
-        var report = await new ReceivingImport(db, _clock).ImportAsync(1, rows, new Reports(seen));
+        var report = await new ReceivingImport(db, _clock).ImportAsync(1, rows, new ProgressReports(seen));
 
         Assert.Equal((100_000, 100_000, 0), (report.Lines, report.NewBatches, report.Errors.Count));
         Assert.Equal(100_000 / ReceivingImport.ProgressEvery + 1, seen.Count);
@@ -124,11 +124,5 @@ public sealed class ReceivingImportTests : IAsyncLifetime
         // Boxes of a drug sold split (拆零) go into the ledger as its split units.
         Assert.Equal(Enumerable.Range(0, 100_000).Sum(i => (1 + i % 20) * (drugs[i % drugs.Count].SplitsPerPack ?? 1)),
             await after.StockMovements.SumAsync(m => m.Quantity));
-    }
-
-    /// <summary>Progress as it is reported, in order, without Progress&lt;T&gt;'s hop to a synchronisation context.</summary>
-    private sealed class Reports(List<ReceivingProgress> seen) : IProgress<ReceivingProgress>
-    {
-        public void Report(ReceivingProgress value) => seen.Add(value);
     }
 }

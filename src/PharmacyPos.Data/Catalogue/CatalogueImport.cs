@@ -11,11 +11,6 @@ public sealed record CatalogueImportReport(int Added, int Updated, IReadOnlyList
     public int Imported => Added + Updated;
 }
 
-/// <summary>How far a catalogue file has got: rows checked of all, then the one save.</summary>
-public sealed record CatalogueImportProgress(int Checked, int Total, bool Saving)
-{
-    public string Text => Saving ? $"已检查 {Total} 行，正在保存…" : $"正在检查第 {Checked} / {Total} 行…";
-}
 
 /// <summary>
 /// Imports a catalogue file: rows that are wrong are reported with their row number and the
@@ -28,7 +23,7 @@ public sealed class CatalogueImport(PosDbContext db)
     public const int ProgressEvery = 5_000;
 
     public async Task<CatalogueImportReport> ImportAsync(IReadOnlyList<PharmacyPos.Data.Import.ImportRow> rows,
-        IProgress<CatalogueImportProgress>? progress = null, CancellationToken ct = default)
+        IProgress<PharmacyPos.Data.Import.ImportProgress>? progress = null, CancellationToken ct = default)
     {
         // The page hides the import from cashiers; the use case refuses it too (the system's demo seed may).
         if (db.Actor.IsStaff && !db.Actor.May(Domain.Staff.Permission.ManageCatalogue))

@@ -17,12 +17,6 @@ public sealed record ReceivingRowError(int RowNumber, string Column, string Mess
 
 public sealed record ReceivingReport(int Lines, int NewBatches, int Units, IReadOnlyList<ReceivingRowError> Errors);
 
-/// <summary>How far a receiving file has got: rows checked of all, then the one save.</summary>
-public sealed record ReceivingProgress(int Checked, int Total, bool Saving)
-{
-    public string Text => Saving ? $"已检查 {Total} 行，正在保存…" : $"正在检查第 {Checked} / {Total} 行…";
-}
-
 /// <summary>
 /// 药品入库 from a file: every row is checked (the drug is in the catalogue, the 批号 is clean, the
 /// dates exist and are in order, the batch is not expired, the quantity is a whole positive number
@@ -37,7 +31,7 @@ public sealed class ReceivingImport(PosDbContext db, TimeProvider clock)
     /// <summary>A page's progress line moves every this many rows: often enough to see, rare enough to cost nothing.</summary>
     public const int ProgressEvery = 2_000;
 
-    public async Task<ReceivingReport> ImportAsync(int storeId, IReadOnlyList<ImportRow> rows, IProgress<ReceivingProgress>? progress = null,
+    public async Task<ReceivingReport> ImportAsync(int storeId, IReadOnlyList<ImportRow> rows, IProgress<ImportProgress>? progress = null,
         CancellationToken ct = default)
     {
         // Managers receive; cashiers do not (the system, seeding the demo, may).
