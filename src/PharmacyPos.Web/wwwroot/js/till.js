@@ -137,6 +137,14 @@
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
+  let focusWhenClosed = false;
+  new MutationObserver(() => {
+    if (!focusWhenClosed || modalOpen()) return;
+    focusWhenClosed = false;
+    const e = entry();
+    if (e) e.focus();
+  }).observe(document.body, { childList: true, subtree: true });
+
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('input', onInput, true);
 
@@ -144,9 +152,15 @@
     // Each editor names itself with a token: a .NET reference arrives as a new JS object on every
     // call, so comparing references never matched and a left page's editor stayed the target.
     // data-till-ready carries the token, so a test can wait for the new page's editor.
-    // A late attach (the till taking the keyboard back after one dialog) must not pull the focus out
-    // of the next dialog's field; with no field focused, keys still reach the entry box (onKeyDown).
-    attach(dotnetRef, token) { target = dotnetRef; targetToken = token; const e = entry(); if (e && !modalOpen()) e.focus(); document.body.dataset.tillReady = token; },
+    // The till takes the keyboard back after a dialog. The call can arrive before the render that
+    // removes the dialog, or late, after the next dialog opened: the entry box then gets the focus
+    // when no dialog is left, never out of a dialog's field.
+    attach(dotnetRef, token) {
+      target = dotnetRef; targetToken = token;
+      const e = entry();
+      if (e && modalOpen()) focusWhenClosed = true; else if (e) e.focus();
+      document.body.dataset.tillReady = token;
+    },
     detach(token) { if (targetToken === token) { target = null; targetToken = null; delete document.body.dataset.tillReady; } },
     dialogKeys(dotnetRef) { dialog = dotnetRef; },
     clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
