@@ -28,14 +28,15 @@ public sealed class CatalogueSearch(PosDbContext db)
         var after = p[..^1] + (char)(p[^1] + 1);
         // The closest few are chosen from the index alone (拼音码, 编码), and only they are read whole: a
         // three-letter prefix over a chain's 300,000 drugs matches a thousand, which are sorted by length.
-        var closest = db.Drugs
-            .Where(d => string.Compare(d.PinyinInitials, p) >= 0 && string.Compare(d.PinyinInitials, after) < 0)
-            .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
+        var closest = ClosestFirst(db.Drugs
+            .Where(d => string.Compare(d.PinyinInitials, p) >= 0 && string.Compare(d.PinyinInitials, after) < 0))
             .Select(d => d.Code).Take(take);
-        return await db.Drugs.AsNoTracking().Where(d => closest.Contains(d.Code))
-            .OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code)
-            .ToListAsync(ct);
+        return await ClosestFirst(db.Drugs.AsNoTracking().Where(d => closest.Contains(d.Code))).ToListAsync(ct);
     }
+
+    /// <summary>Shortest 拼音码 first (the closest match), then alphabetical, then by 编码.</summary>
+    private static IQueryable<Drug> ClosestFirst(IQueryable<Drug> drugs) =>
+        drugs.OrderBy(d => d.PinyinInitials.Length).ThenBy(d => d.PinyinInitials).ThenBy(d => d.Code);
 
     /// <summary>The catalogue page: name, 编码, 条码 or 拼音码 containing the text.</summary>
     public async Task<(IReadOnlyList<Drug> Page, int Total)> SearchAsync(string? text, int page, int pageSize, CancellationToken ct = default)
