@@ -112,7 +112,7 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
             }
             finally
             {
-                queue?.Release();
+                queue?.Leave();
             }
             if (PosMetrics.Enabled) PosMetrics.Saved(sources.SelectMany(s => s.UnsavedJournal.Select(e => (s, e))), audited);
             foreach (var source in sources) source.JournalSaved();
@@ -131,15 +131,15 @@ public sealed class PosDbContext(DbContextOptions<PosDbContext> options, StaffOn
     /// <summary>
     /// One writer at a time per SQLite file in this process (<see cref="SqliteWriter"/>); not for
     /// PostgreSQL, and not inside an explicit transaction (it already holds SQLite's write lock).
-    /// Waiting longer than the busy timeout, the save goes ahead and SQLite's own wait decides.
+    /// Behind a writer that holds its turn for a whole busy timeout, the save goes ahead and SQLite's own wait decides.
     /// </summary>
-    private async Task<SemaphoreSlim?> EnterWriterQueueAsync(CancellationToken ct)
+    private async Task<SqliteWriter?> EnterWriterQueueAsync(CancellationToken ct)
     {
         if (!Database.IsSqlite() || Database.CurrentTransaction is not null) return null;
         var connection = Database.GetDbConnection();
         var queue = SqliteWriter.For(connection.DataSource);
-        var timeout = TimeSpan.FromSeconds(connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 } sqlite ? sqlite.DefaultTimeout : 30);
-        return await queue.WaitAsync(timeout, ct) ? queue : null;
+        var stuckAfter = TimeSpan.FromSeconds(connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 } sqlite ? sqlite.DefaultTimeout : 30);
+        return await queue.EnterAsync(stuckAfter, ct) ? queue : null;
     }
 
     /// <summary>New orders and refunds belong to the shift of the staff member writing them (opened now if they have none).</summary>
