@@ -165,7 +165,14 @@
     dialogKeys(dotnetRef) { dialog = dotnetRef; },
     clearEntry() { const e = entry(); if (e) { e.value = ''; if (!modalOpen()) e.focus(); } },
     focusEntry() { const e = entry(); if (e && !modalOpen()) e.focus(); },
-    focus(selector) { const el = document.querySelector(selector); if (el) { el.focus(); if (el.select) el.select(); } },
+    // keepTyped: a scan field that already has the focus keeps it and its text, so a redraw in the
+    // middle of a scanner's burst does not select what arrived and let the next digit replace it.
+    focus(selector, keepTyped) {
+      const el = document.querySelector(selector);
+      if (!el || (keepTyped && document.activeElement === el)) return;
+      el.focus();
+      if (el.select) el.select();
+    },
     print() { window.print(); },
     // 支付成功后自动打印小票: the receipt is fetched from the POS and printed from this page (no pop-up for a
     // browser to block, no frame), then removed. Resolves once it is in the page, so the screen can say so.
