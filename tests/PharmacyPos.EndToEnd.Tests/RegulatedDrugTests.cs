@@ -146,6 +146,75 @@ public class RegulatedDrugTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task The_till_refuses_each_bad_regulated_entry_on_screen_in_chinese_and_nothing_is_paid()
+    {
+        var page = await pos.OpenTillAsync();
+        await pos.ScanDrugAsync(page, Contac);
+        // Three boxes by raising the quantity after entry: refused, the line keeps its one box.
+        var qty = Till.Lines(page).First.Locator("input.qty");
+        await qty.FillAsync("3");
+        await qty.PressAsync("Enter");
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-code", "EPHEDRINE_LIMIT");
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("最多销售 2 个最小包装");
+        await Expect(page.GetByTestId("total")).ToHaveTextAsync("¥16.80");
+        await pos.ScanDrugAsync(page, Nifedipine);
+
+        await page.Keyboard.PressAsync("F9");
+        await Expect(page.GetByTestId("regulated-reason")).ToBeVisibleAsync();
+        await page.GetByTestId("rx-hospital").FillAsync("杭州市第一人民医院");
+        await page.GetByTestId("rx-number").FillAsync("\u200B\u200B");
+        await page.GetByTestId("rx-doctor").FillAsync("李医生");
+        await page.GetByTestId("rx-patient").FillAsync("   ");
+        await page.GetByTestId("buyer-name").FillAsync("\u200B \u3000");
+        var good = Id("33010619800101" + Random.Shared.Next(100, 999));
+        await page.GetByTestId("buyer-id").FillAsync(good[..17] + (good[^1] == '0' ? '1' : '0'));
+        await page.GetByTestId("rx-pharmacist").FillAsync("pharmacist");
+        await page.GetByTestId("regulated-save").ClickAsync();
+        // The buyer is checked first: a name of nothing visible and a wrong check character.
+        await Expect(page.GetByTestId("error-Name")).ToContainTextAsync("姓名");
+        await Expect(page.GetByTestId("error-IdNumber")).ToContainTextAsync("身份证号码");
+        await page.GetByTestId("buyer-name").FillAsync("王五");
+        await page.GetByTestId("buyer-id").FillAsync(good);
+        await page.GetByTestId("regulated-save").ClickAsync();
+        await Expect(page.GetByTestId("buyer-done")).ToContainTextAsync("王五");
+        // Then the prescription: a number of invisible characters and a patient of spaces, each named.
+        await Expect(page.GetByTestId("error-Number")).ToContainTextAsync("处方号");
+        await Expect(page.GetByTestId("error-PatientName")).ToContainTextAsync("患者姓名");
+
+        await page.GetByTestId("rx-number").FillAsync("CF-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.GetByTestId("rx-patient").FillAsync("张三");
+        // A PDF named .png is told by its bytes; a 50 MB file is refused before it is read.
+        await page.GetByTestId("rx-photo").SetInputFilesAsync(new FilePayload { Name = "rx.png", MimeType = "image/png", Buffer = "%PDF-1.7 not a picture"u8.ToArray() });
+        await Expect(page.GetByTestId("regulated-error")).ToHaveAttributeAsync("data-code", "PHOTO_NOT_IMAGE");
+        var fifty = Path.Combine(Path.GetTempPath(), $"rx-{Guid.NewGuid():N}.png");
+        try
+        {
+            await using (var file = File.Create(fifty)) { await file.WriteAsync(Png); file.SetLength(50L * 1024 * 1024); }
+            await page.GetByTestId("rx-photo").SetInputFilesAsync(fifty);
+            await Expect(page.GetByTestId("regulated-error")).ToHaveAttributeAsync("data-code", "PHOTO_TOO_LARGE");
+            await Expect(page.GetByTestId("regulated-error")).ToContainTextAsync("5 MB");
+        }
+        finally
+        {
+            File.Delete(fifty);
+        }
+        // A pharmacist's account with a wrong password signs nothing off.
+        await page.GetByTestId("rx-password").FillAsync("wrong-password");
+        await page.GetByTestId("regulated-save").ClickAsync();
+        await Expect(page.GetByTestId("regulated-error")).ToHaveAttributeAsync("data-code", "PHARMACIST_INVALID");
+
+        // Back at the till the buyer is recorded and the prescription is not: F9 opens the form again.
+        await page.GetByTestId("regulated-cancel").ClickAsync();
+        await Expect(page.Locator("[data-modal]")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("rx-status")).ToContainTextAsync("处方药须登记处方");
+        await Expect(page.GetByTestId("buyer-status")).ToContainTextAsync("含麻黄碱购买人：王五");
+        await page.Keyboard.PressAsync("F9");
+        await Expect(page.GetByTestId("regulated-reason")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cash-received")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_json_api_refuses_each_bad_regulated_input_in_chinese_and_charges_nothing()
     {
         var ledger = (await pos.Http.GetFromJsonAsync<JsonElement[]>($"{pos.Server.SandboxUrl}/admin/ledger"))!.Length;

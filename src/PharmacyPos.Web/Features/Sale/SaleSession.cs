@@ -43,6 +43,9 @@ public sealed class SaleSession
 
     public void Fail(PosError error) => Say(Notice.Error(error));
 
+    /// <summary>The sale's paperwork changed outside the editor (F4's form): the status row shows what is recorded now.</summary>
+    public void PaperworkChanged() => Changed?.Invoke();
+
     /// <summary>A status line belongs to the screen it was said on: another screen starts without it.</summary>
     public void ForgetNotice()
     {
