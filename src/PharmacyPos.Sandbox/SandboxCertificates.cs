@@ -8,14 +8,19 @@ namespace PharmacyPos.Sandbox;
 /// The certificates of WeChat Pay's /secapi/ calls, as the sandbox plays both sides of them: its own
 /// HTTPS server certificate (loopback), and the merchant's API certificate (apiclient_cert.p12, whose
 /// password is the mch_id) that real WeChat issues to a merchant and asks for on reverse and refund.
-/// Made fresh for each run, like the keys; nothing is stored.
+/// Made on a till's first start with the sandbox's keys and kept with them (<see cref="SandboxKeyFile"/>).
 /// </summary>
 public static class SandboxCertificates
 {
+    /// <remarks>
+    /// ECDSA P-256: the sandbox's own TLS is not part of WeChat's protocol (the merchant's certificate
+    /// is, and stays RSA as WeChat issues it), and a P-256 key is made in microseconds where an RSA-2048
+    /// key takes a till's first install a quarter of its key-making.
+    /// </remarks>
     public static byte[] NewServerPfx()
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=PharmacyPos Sandbox", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=PharmacyPos Sandbox", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PharmacyPos.Channels;
 using PharmacyPos.Checkout;
+using PharmacyPos.Checkout.Staff;
 using PharmacyPos.Data;
 using PharmacyPos.Data.Catalogue;
 using PharmacyPos.Web.Api;
@@ -65,15 +66,19 @@ public static class PosHost
         services.AddExceptionHandler<PharmacyPos.Web.Features.Health.StorageFailureHandler>();
 
         var app = builder.Build();
-        // Two things of a till's start side by side on its two cores: the sandbox (its keys and its
-        // own host) and the database model, which EF Core builds once and caches (≈ 0.3 s each).
-        var model = Task.Run(() => BuildModel(app));
-        var sandbox = EmbeddedSandbox.IsWanted(builder.Configuration) ? await EmbeddedSandbox.StartAsync(builder.Configuration) : null;
-        await model;
-        // Every bound setting is checked now, before the database is touched or the host logs anything: a bad
-        // value ends start-up with the Chinese message naming it (Program.cs prints it).
+        // A till's start side by side on its two cores: the sandbox (its keys — made on the first
+        // install — and its own host) beside the database model, which EF Core builds once and caches,
+        // and then beside the database's preparation. None of them reads another's settings.
+        var sandboxStart = EmbeddedSandbox.IsWanted(builder.Configuration) ? Task.Run(() => EmbeddedSandbox.StartAsync(builder.Configuration)) : null;
+        await Task.Run(() => BuildModel(app));
+        // The database's and terminal's settings are checked as they are read: a bad one ends start-up
+        // with the Chinese message naming it (Program.cs prints it) before the database is touched.
+        var database = PrepareDatabaseAsync(app);
+        var sandbox = sandboxStart is null ? null : await sandboxStart;
+        // Every bound setting — the channels' too, which the sandbox has just given — is checked before the
+        // first administrator's password is shown or the host listens.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        await PrepareDatabaseAsync(app);
+        await CreateAdministratorAsync(app, await database);
         HoldRunningLock(app);
 
         // In Development too: a database failure is an answer the API promises (503 with its code), not a debugging aid.
@@ -212,7 +217,11 @@ public static class PosHost
         }
     }
 
-    private static async Task PrepareDatabaseAsync(WebApplication app)
+    /// <summary>
+    /// The schema, this terminal, and on a demo its accounts, catalogue and stock; the first
+    /// administrator to make when there is none (its password hashed meanwhile).
+    /// </summary>
+    private static async Task<StaffAccounts.NewAccounts> PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
@@ -220,14 +229,9 @@ public static class PosHost
         var terminal = await scope.ServiceProvider.GetRequiredService<TerminalSignIn>().SignInAsync();
         app.Logger.LogInformation("Terminal {Terminal} signed in to store {StoreId} on {Provider}", terminal.Name, terminal.StoreId,
             db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite");
-        var staff = scope.ServiceProvider.GetRequiredService<PharmacyPos.Checkout.Staff.StaffAccounts>();
-        if (await staff.EnsureAdministratorAsync(terminal.StoreId) is { } password)
-        {
-            // Once, on the console only (never the log file): the owner writes it down and changes it at first sign-in.
-            Console.WriteLine($"首次启动：已创建管理员账号 admin，初始密码 {password}（只显示这一次，首次登录后须修改）");
-        }
-        if (app.Services.GetRequiredService<AccountOptions>().SeedDemo && await staff.SeedDemoAsync(terminal.StoreId) > 0)
-            app.Logger.LogInformation("Demo accounts seeded: cashier (收银员) and manager (店长); passwords in the README");
+        var staff = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var demoStaff = app.Services.GetRequiredService<AccountOptions>().SeedDemo ? await staff.StartDemoAsync(terminal.StoreId) : StaffAccounts.NewAccounts.None;
+        var admin = await staff.StartAdministratorAsync(terminal.StoreId);
         if (app.Configuration.GetValue("Catalogue:SeedDemo", true))
         {
             var report = await DemoCatalogue.SeedIfEmptyAsync(db);
@@ -237,6 +241,20 @@ public static class PosHost
             var batches = app.Configuration.GetValue("Catalogue:SeedDemoStock", true)
                 ? await PharmacyPos.Data.Stock.DemoStock.SeedIfEmptyAsync(db, terminal.StoreId, app.Services.GetRequiredService<TimeProvider>()) : 0;
             if (batches > 0) app.Logger.LogInformation("Demo stock seeded for store {Store}: {Batches} batches", terminal.StoreId, batches);
+        }
+        if (await staff.AddDemoAsync(demoStaff) > 0)
+            app.Logger.LogInformation("Demo accounts seeded: cashier (收银员), manager (店长) and pharmacist (药师); passwords in the README");
+        return admin;
+    }
+
+    /// <summary>The first start on an empty database makes the administrator, once every setting has been found good.</summary>
+    private static async Task CreateAdministratorAsync(WebApplication app, StaffAccounts.NewAccounts admin)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAdministratorAsync(admin) is { } password)
+        {
+            // Once, on the console only (never the log file): the owner writes it down and changes it at first sign-in.
+            Console.WriteLine($"首次启动：已创建管理员账号 admin，初始密码 {password}（只显示这一次，首次登录后须修改）");
         }
     }
 

@@ -224,15 +224,39 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
     }
 
     /// <summary>
+    /// Accounts about to be added, their passwords being hashed on the thread pool meanwhile: PBKDF2 is
+    /// ≈ 90 ms an account by design, so a first install hashes them while it seeds the catalogue.
+    /// </summary>
+    public sealed record NewAccounts(IReadOnlyList<StaffAccount> Accounts, Task<string[]> Hashes, string? ShownPassword = null)
+    {
+        public static readonly NewAccounts None = new([], Task.FromResult(Array.Empty<string>()));
+    }
+
+    private NewAccounts Hashing(IReadOnlyList<(StaffAccount Account, string Password)> accounts, string? shownPassword = null) =>
+        accounts.Count == 0 ? NewAccounts.None
+            : new(accounts.Select(a => a.Account).ToList(), Task.WhenAll(accounts.Select(a => Task.Run(() => hasher.HashPassword(a.Account, a.Password)))), shownPassword);
+
+    /// <summary>
     /// First start on an empty database: one administrator with a random password, shown once
     /// on the console (and never logged); it must be changed at first sign-in.
     /// </summary>
-    public async Task<string?> EnsureAdministratorAsync(int storeId, CancellationToken ct = default)
+    public async Task<string?> EnsureAdministratorAsync(int storeId, CancellationToken ct = default) =>
+        await AddAdministratorAsync(await StartAdministratorAsync(storeId, ct), ct);
+
+    /// <summary>The administrator to make when the database has none, its password being hashed.</summary>
+    public async Task<NewAccounts> StartAdministratorAsync(int storeId, CancellationToken ct = default)
     {
-        if (await db.StaffAccounts.AnyAsync(a => a.Role == StaffRole.Admin, ct)) return null;
+        if (await db.StaffAccounts.AnyAsync(a => a.Role == StaffRole.Admin, ct)) return NewAccounts.None;
         var password = TemporaryPassword();
         var account = StaffAccount.Create(storeId, "admin", "管理员", StaffRole.Admin, "", mustChangePassword: true, clock.GetUtcNow()).Value;
-        account.ResetPassword(hasher.HashPassword(account, password));
+        return Hashing([(account, password)], password);
+    }
+
+    /// <summary>Saves the administrator; its one-time password, or null when there was none to make.</summary>
+    public async Task<string?> AddAdministratorAsync(NewAccounts admin, CancellationToken ct = default)
+    {
+        if (admin.Accounts is not [var account]) return null;
+        account.ResetPassword((await admin.Hashes)[0]);
         db.StaffAccounts.Add(account);
         db.AddAudit(AuditActions.AccountCreated, detail: "admin（首次启动创建的管理员）");
         try
@@ -245,23 +269,34 @@ public sealed class StaffAccounts(PosDbContext db, IPasswordHasher<StaffAccount>
             db.ChangeTracker.Clear();
             return null;
         }
-        return password;
+        return admin.ShownPassword;
     }
 
     /// <summary>Demo mode: a cashier and a manager with the passwords the README gives, so a trial needs no set-up.</summary>
-    public async Task<int> SeedDemoAsync(int storeId, CancellationToken ct = default)
+    public async Task<int> SeedDemoAsync(int storeId, CancellationToken ct = default) =>
+        await AddDemoAsync(await StartDemoAsync(storeId, ct), ct);
+
+    /// <summary>The demo accounts this database lacks, their passwords being hashed.</summary>
+    public async Task<NewAccounts> StartDemoAsync(int storeId, CancellationToken ct = default)
     {
-        var added = 0;
-        foreach (var (name, display, role, password) in DemoStaff)
+        var names = DemoStaff.Select(d => d.UserName).ToList();
+        var existing = await db.StaffAccounts.Where(a => names.Contains(a.UserName)).Select(a => a.UserName).ToListAsync(ct);
+        return Hashing(DemoStaff.Where(d => !existing.Contains(d.UserName))
+            .Select(d => (StaffAccount.Create(storeId, d.UserName, d.DisplayName, d.Role, "", mustChangePassword: false, clock.GetUtcNow()).Value, d.Password))
+            .ToList());
+    }
+
+    public async Task<int> AddDemoAsync(NewAccounts demo, CancellationToken ct = default)
+    {
+        if (demo.Accounts.Count == 0) return 0;
+        var hashes = await demo.Hashes;
+        for (var i = 0; i < hashes.Length; i++)
         {
-            if (await db.StaffAccounts.AnyAsync(a => a.UserName == name, ct)) continue;
-            var account = StaffAccount.Create(storeId, name, display, role, "", mustChangePassword: false, clock.GetUtcNow()).Value;
-            account.ChangePassword(hasher.HashPassword(account, password));
-            db.StaffAccounts.Add(account);
-            added++;
+            demo.Accounts[i].ChangePassword(hashes[i]);
+            db.StaffAccounts.Add(demo.Accounts[i]);
         }
-        if (added > 0) await db.SaveChangesAsync(ct);
-        return added;
+        await db.SaveChangesAsync(ct);
+        return hashes.Length;
     }
 
     /// <summary>Documented in the README; seeded only when Accounts:SeedDemo is on.</summary>
