@@ -10,7 +10,8 @@ var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "chain", "reports", "stock", "scanner", "micro"];
 var console = Console.Out;
 var results = new List<Result>();
-var providers = postgres is null ? new string?[] { null } : [null, postgres];
+// --postgres-only: the PostgreSQL rows alone (SQLite's 100,000-payment memory curve comes first otherwise).
+var providers = postgres is null ? new string?[] { null } : args.Contains("--postgres-only") ? [postgres] : [null, postgres];
 
 console.WriteLine($"PharmacyPos benchmarks ({(quick ? "quick" : "full")}), PostgreSQL {(postgres is null ? "not given: SQLite only" : "on")}");
 if (only.Contains("startup")) { console.WriteLine("5. start-up"); results.AddRange(await PaymentLoad.StartupAsync(quick ? 1 : 3, console)); }
