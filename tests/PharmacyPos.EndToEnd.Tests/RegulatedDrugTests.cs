@@ -90,8 +90,10 @@ public class RegulatedDrugTests(PosFixture pos)
         await page.GetByTestId("regulated-save").ClickAsync();
         await Expect(page.GetByTestId("error-IdNumber")).ToContainTextAsync("身份证号码");
         var id = Id("33010619800101" + Random.Shared.Next(100, 999));
+        // Keyboard first: the number typed and Enter pressed in its field records what was typed.
         await page.GetByTestId("buyer-id").FillAsync(id);
-        await page.GetByTestId("regulated-save").ClickAsync();
+        await page.GetByTestId("buyer-id").PressAsync("Enter");
+        await Expect(page.Locator("[data-modal]")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("buyer-status")).ToContainTextAsync($"王五 {id[..4]}**********{id[^4..]}");
         var tradeNo = await Till.PayCashAsync(page);
         await page.Context.CloseAsync();
