@@ -361,6 +361,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.HasIndex("StoreId", "Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "StoreId", "Id", "PsnNo" }, "ix_orders_unsealed")
+                        .HasFilter("(\"PsnNo\" <> '' AND \"PsnNo\" NOT LIKE 'pd1:%')");
+
                     b.ToTable("orders", (string)null);
                 });
 
@@ -571,6 +574,9 @@ namespace PharmacyPos.Data.PostgreSql.Migrations
 
                     b.HasIndex("StoreId", "TradeNo")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "StoreId", "Id" }, "ix_registrations_unsealed")
+                        .HasFilter("(\"PurchaserId\" <> '' AND \"PurchaserId\" NOT LIKE 'pd1:%') OR (\"PsnNo\" <> '' AND \"PsnNo\" NOT LIKE 'pd1:%')");
 
                     b.ToTable("registrations", (string)null);
                 });

@@ -36,6 +36,10 @@ internal sealed class OrderConfiguration(bool distributed, PharmacyPos.Data.Pers
         b.HasIndex(o => new { o.StoreId, o.Status, o.CreatedAt });
         // 退单 查询 by 社保编码 and time.
         b.HasIndex(o => new { o.StoreId, o.PsnNo, o.CreatedAt });
+        // Empty once every 社保编码 is sealed: the start's sealing check reads it instead of every order.
+        // It covers that check's columns, or SQLite would rather scan the whole 社保编码 index above.
+        b.HasIndex(o => new { o.StoreId, o.Id, o.PsnNo }, "ix_orders_unsealed")
+            .HasFilter(PharmacyPos.Data.PersonalData.PersonalDataSealing.Unsealed(PharmacyPos.Data.PersonalData.PersonalDataSealing.OrderColumns));
         // Distributed, a line must point at its order by the whole key (co-located by store); SQLite keeps the rowid link.
         if (distributed)
             b.HasMany(o => o.Lines).WithOne().HasForeignKey("StoreId", "OrderId").OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,10 @@ namespace PharmacyPos.Data.PersonalData;
 /// </summary>
 public sealed class PersonalDataProtector
 {
-    private const string Prefix = "pd1:";
+    private const string Prefix = SealedPrefix;
+
+    /// <summary>What every sealed value starts with (the sealing pass looks for values without it).</summary>
+    public const string SealedPrefix = "pd1:";
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private static readonly byte[] AssociatedData = "pharmacypos/personal-data/v1"u8.ToArray();

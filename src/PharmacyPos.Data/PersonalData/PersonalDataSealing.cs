@@ -11,11 +11,23 @@ internal static class PersonalDataSealing
 {
     private const int Batch = 500;
 
-    private static readonly (string Table, string[] Columns)[] Sealed =
+    /// <summary>The sealed columns of tables that had rows before sealing existed.</summary>
+    public static readonly string[] OrderColumns = ["PsnNo"], RegistrationColumns = ["PurchaserId", "PsnNo"];
+
+    internal static readonly (string Table, string[] Columns)[] Sealed =
     [
-        ("registrations", ["PurchaserId", "PsnNo"]),
-        ("orders", ["PsnNo"]),
+        ("registrations", RegistrationColumns),
+        ("orders", OrderColumns),
     ];
+
+    /// <summary>
+    /// A row with a value still in clear. Also the filter of each table's partial index
+    /// (<c>ix_*_unsealed</c>): once everything is sealed the index is empty, so the check at every
+    /// start reads an empty index instead of a store's whole order history. Both databases use such
+    /// an index only for a query whose condition is this very text.
+    /// </summary>
+    public static string Unsealed(string[] columns) =>
+        string.Join(" OR ", columns.Select(c => $"(\"{c}\" <> '' AND \"{c}\" NOT LIKE '{PersonalDataProtector.SealedPrefix}%')"));
 
     public static async Task<int> SealExistingAsync(PosDbContext db, PersonalDataProtector protector, CancellationToken ct)
     {
@@ -39,11 +51,10 @@ internal static class PersonalDataSealing
 
     private static async Task<int> SealBatchAsync(DbConnection connection, string table, string[] columns, PersonalDataProtector protector, CancellationToken ct)
     {
-        var clear = string.Join(" OR ", columns.Select(c => $"(\"{c}\" <> '' AND \"{c}\" NOT LIKE 'pd1:%')"));
         var rows = new List<(int StoreId, long Id, string?[] Values)>();
         await using (var select = connection.CreateCommand())
         {
-            select.CommandText = $"SELECT \"StoreId\", \"Id\", {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM {table} WHERE {clear} LIMIT {Batch}";
+            select.CommandText = SelectUnsealed(table, columns);
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -67,6 +78,10 @@ internal static class PersonalDataSealing
         await tx.CommitAsync(ct);
         return rows.Count;
     }
+
+    /// <summary>A batch of rows still to seal (the query the partial index is for).</summary>
+    internal static string SelectUnsealed(string table, string[] columns) =>
+        $"SELECT \"StoreId\", \"Id\", {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM {table} WHERE {Unsealed(columns)} LIMIT {Batch}";
 
     private static void Add(DbCommand command, string name, object value)
     {
