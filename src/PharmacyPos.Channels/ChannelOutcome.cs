@@ -20,6 +20,14 @@ public abstract record ChannelOutcome
     public sealed record Failed(ChannelFailure Reason, string Detail) : ChannelOutcome;
 
     public sealed record Unknown(string Reason) : ChannelOutcome;
+
+    /// <summary>
+    /// The answer was lost where the channel's rule is to undo the payment, not to ask about it
+    /// (medical insurance: a 2102 without answer is withdrawn by 冲正 2601). The caller records that it
+    /// is withdrawing before it cancels, and never takes a later query's "settled" for paid: a 2601 may
+    /// reach the platform after that query did.
+    /// </summary>
+    public sealed record Withdrawing(string Reason) : ChannelOutcome;
 }
 
 public enum ChannelFailure
@@ -34,8 +42,6 @@ public enum ChannelFailure
     TradeNotFound,
     NotBound,
     Rejected,
-    /// <summary>The request's answer was lost and the request was reversed (医保 2601 冲正): nothing was charged.</summary>
-    Reversed,
 }
 
 /// <summary>What a cancel (alipay.trade.cancel / WeChat reverse / 2103) achieved.</summary>

@@ -106,33 +106,36 @@ public sealed class InsuranceClientTests(SandboxFixture sandbox) : IDisposable
         sandbox.LedgerFor(tradeNo).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : e.Movement == Movement.InsuranceCancel ? -e.AmountFen : 0);
 
     [Fact]
-    public async Task A_settlement_whose_answer_is_lost_is_reversed_by_2601_and_nothing_is_charged()
+    public async Task A_settlement_whose_answer_is_lost_is_to_be_withdrawn_and_its_2601_charges_nothing()
     {
         var tradeNo = SandboxFixture.NewTradeNo();
         var before = Balance("t-auto");
         sandbox.Faults.Add(new FaultRule("insurance", Infno.Settle, FaultKind.LostResponse));
 
-        var outcome = await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay)));
+        // The client does not send the 2601 itself: its caller records the withdrawal first.
+        Assert.IsType<ChannelOutcome.Withdrawing>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-auto", Wallet.Alipay))));
+        Assert.Equal(TradeStatus.Paid, sandbox.State.Find(Channel.Insurance, tradeNo)!.Status);
 
-        Assert.Equal(ChannelFailure.Reversed, Assert.IsType<ChannelOutcome.Failed>(outcome).Reason);
+        Assert.IsType<CancelOutcome.Cancelled>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T001")));
         Assert.Equal(0, NetCharged(tradeNo));
         Assert.Equal(before, Balance("t-auto"));
         Assert.Equal(TradeStatus.Reversed, sandbox.State.Find(Channel.Insurance, tradeNo)!.Status);
     }
 
     [Fact]
-    public async Task When_the_2601_answer_is_lost_too_the_payment_stays_unknown_and_withdrawing_it_reverses_it()
+    public async Task When_the_2601_answer_is_lost_too_withdrawing_it_again_leaves_nothing_charged()
     {
         var tradeNo = SandboxFixture.NewTradeNo();
         sandbox.Faults.Add(new FaultRule("insurance", Infno.Settle, FaultKind.LostResponse));
         sandbox.Faults.Add(new FaultRule("insurance", Infno.Reverse, FaultKind.LostResponse));
 
-        Assert.IsType<ChannelOutcome.Unknown>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-manual", Wallet.Alipay))));
+        Assert.IsType<ChannelOutcome.Withdrawing>(await sandbox.Insurance.PayAsync(Payment(tradeNo, sandbox.Code("t-manual", Wallet.Alipay))));
+        Assert.IsType<CancelOutcome.Unknown>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T002")));
         sandbox.Faults.Clear();
 
         Assert.IsType<CancelOutcome.Cancelled>(await sandbox.Insurance.CancelAsync(new OpenPayment(tradeNo, "T002")));
         Assert.Equal(0, NetCharged(tradeNo));
-        Assert.Equal(TradeStatus.Revoked, sandbox.State.Find(Channel.Insurance, tradeNo)!.Status);
+        Assert.Contains(sandbox.State.Find(Channel.Insurance, tradeNo)!.Status, new[] { TradeStatus.Reversed, TradeStatus.Revoked });
     }
 
     [Fact]

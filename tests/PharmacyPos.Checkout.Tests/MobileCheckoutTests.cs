@@ -192,6 +192,25 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
     }
 
     [Fact]
+    public async Task A_settlement_being_withdrawn_is_never_taken_for_paid_by_a_later_query()
+    {
+        // The 2102 is settled but its answer lost; the 2601 fails before the platform does anything, so the
+        // platform still says "settled". The till decided to withdraw: the next poll withdraws again, it does not ask.
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Reverse, FaultKind.ServerError));
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("rich-bound", Wallet.Alipay))).Attempt;
+        Assert.Equal(OrderStatus.Pending, attempt.Status);
+        Assert.True(attempt.Cancelling);
+        h.Faults.Clear();
+
+        var after = await PollAsync(attempt.OrderId);
+
+        Assert.Equal(OrderStatus.Failed, after.Status);
+        Assert.Equal("SETTLEMENT_REVERSED", after.Failure!.Code);
+        Assert.Equal(0, h.Ledger(attempt.TradeNo.Value).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : -e.AmountFen));
+    }
+
+    [Fact]
     public async Task When_the_2601_is_lost_too_the_wait_withdraws_the_settlement_by_2601_at_60_seconds()
     {
         h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));

@@ -79,13 +79,10 @@ public sealed class InsuranceClient(HttpClient http, IOptions<InsuranceOptions> 
         if (settled is not null) return settled.Ok ? Paid(settled) : Failure(settled);
 
         // The 2102's answer never came: the platform's way back is 冲正 (2601) naming that message, not a guess.
-        log.LogWarning("Insurance settlement {TradeNo}: no answer ({Reason}); reversing it (2601)", payment.OutTradeNo, unknown);
-        return await ReverseAsync(new OpenPayment(payment.OutTradeNo, person.PsnNo), ct) switch
-        {
-            CancelOutcome.Cancelled => new ChannelOutcome.Failed(ChannelFailure.Reversed, "2102 无应答，已冲正 (2601)"),
-            // The 冲正 too went unanswered: the order stays open and the till's wait (or recovery) withdraws it again.
-            var other => new ChannelOutcome.Unknown($"2102 {unknown}; 2601 {other}"),
-        };
+        // The caller sends it (CancelAsync) once its decision to withdraw is on disk: a 2601 sent before that,
+        // and a crash, would leave recovery asking 5203, which can still say "settled" while the 2601 is on its way.
+        log.LogWarning("Insurance settlement {TradeNo}: no answer ({Reason}); to be withdrawn by 2601", payment.OutTradeNo, unknown);
+        return new ChannelOutcome.Withdrawing($"2102 {unknown}");
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class JournalText
     {
         ChannelOutcome.WaitingForBuyer => "等待顾客在手机上确认",
         ChannelOutcome.Unknown u => $"结果未知（{u.Reason}）",
+        ChannelOutcome.Withdrawing w => $"结果未知，撤回（冲正）（{w.Reason}）",
         ChannelOutcome.Failed f => $"失败（{f.Detail}）",
         ChannelOutcome.Paid p => $"已支付 {p.Amount}",
         _ => outcome.GetType().Name,

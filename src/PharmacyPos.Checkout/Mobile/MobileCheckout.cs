@@ -128,10 +128,18 @@ public sealed class MobileCheckout(
         try
         {
             await db.SaveChangesAsync(ct);
+            // Withdrawn at once, now that the decision is on disk: the cashier hears the result while the customer is there.
+            if (outcome is ChannelOutcome.Withdrawing)
+            {
+                var unanswered = await CancelAsync(order, channels.For(order.Method), ct);
+                await db.SaveChangesAsync(ct);
+                return new ScanResult.Started(View(order, route.CallsForScriptA, silent: unanswered));
+            }
         }
         catch (Exception e) when (StorageFailures.Classify(e) is not null)
         {
-            // The order is on disk as pending with its 交易号; the next poll or recovery asks the channel again.
+            // The order is on disk as pending with its 交易号; the next poll or recovery asks the channel again
+            // (or, withdrawing, cancels again: an order whose withdrawal was not saved was never withdrawn).
             log.LogError(e, "Order {TradeNo}: the answer {Outcome} could not be saved; it will be asked for again", order.TradeNo, outcome);
         }
         return new ScanResult.Started(View(order, route.CallsForScriptA, silent: outcome is ChannelOutcome.Unknown));
@@ -267,6 +275,11 @@ public sealed class MobileCheckout(
                 break;
             case ChannelOutcome.Failed failed when !order.CancelRequested || failed.Reason != ChannelFailure.TradeNotFound:
                 order.MarkFailed(PaymentChannels.ErrorFor(failed.Reason, order.Method), now);
+                break;
+            case ChannelOutcome.Withdrawing:
+                // From here only the cancel decides (the wait and recovery cancel a CancelRequested order, never query it into paid).
+                if (call is not null) order.RecordAnswer(call, JournalText.Of(outcome), now);
+                order.RequestCancel(PaymentErrors.SettlementReversed, now);
                 break;
             default:
                 if (call is not null) order.RecordAnswer(call, JournalText.Of(outcome), now);

@@ -20,7 +20,6 @@ public sealed class PaymentChannels(IEnumerable<IPaymentChannel> channels)
             ChannelFailure.BalanceNotEnough => PaymentErrors.CardBalanceNotEnough,
             ChannelFailure.CodeInvalid or ChannelFailure.CodeExpired or ChannelFailure.NotBound => PaymentErrors.CardRefused,
             ChannelFailure.TradeClosed => PaymentErrors.CardTradeClosed,
-            ChannelFailure.Reversed => PaymentErrors.SettlementReversed,
             _ => PaymentErrors.ChannelRejected,
         }
         : ErrorFor(failure);
@@ -33,7 +32,6 @@ public sealed class PaymentChannels(IEnumerable<IPaymentChannel> channels)
         ChannelFailure.BuyerCancelled => PaymentErrors.BuyerCancelled,
         ChannelFailure.TradeClosed => PaymentErrors.TradeClosed,
         ChannelFailure.NotBound => PaymentErrors.NotBound,
-        ChannelFailure.Reversed => PaymentErrors.SettlementReversed,
         _ => PaymentErrors.ChannelRejected,
     };
 }
