@@ -17,8 +17,9 @@ namespace PharmacyPos.Sandbox;
 public static class SandboxApp
 {
     /// <param name="secureUrl">The HTTPS address of WeChat Pay's /secapi/ calls, which ask for the merchant's certificate.</param>
+    /// <param name="ownsProcess">Only the standalone sandbox: it stops on Ctrl+C and SIGTERM.</param>
     public static WebApplication Build(SandboxOptions options, string url = "http://127.0.0.1:0", TimeProvider? clock = null, bool seed = true,
-        LogLevel minimumLogLevel = LogLevel.Information, string secureUrl = "https://127.0.0.1:0")
+        LogLevel minimumLogLevel = LogLevel.Information, string secureUrl = "https://127.0.0.1:0", bool ownsProcess = false)
     {
         // Command-line urls outrank any appsettings.json that sits beside a host process.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -35,6 +36,9 @@ public static class SandboxApp
             https.AllowAnyClientCertificate(); // self-issued; the gateway checks it is the merchant's own
         }));
         builder.Logging.SetMinimumLevel(minimumLogLevel);
+        // Inside the POS (or a test) the host process owns Ctrl+C and SIGTERM: a sandbox that took them
+        // would swallow a stop asked for while the POS is still starting, and the POS would run on.
+        if (!ownsProcess) builder.Services.AddSingleton<IHostLifetime, GuestLifetime>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
@@ -67,4 +71,11 @@ public static class SandboxApp
     private static string AddressOf(WebApplication app, string scheme) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith(scheme, StringComparison.Ordinal)).TrimEnd('/');
+
+    /// <summary>Started and stopped by its host's code, never by the process's signals.</summary>
+    private sealed class GuestLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

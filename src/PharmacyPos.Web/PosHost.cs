@@ -202,10 +202,6 @@ public static class PosHost
         return next();
     }
 
-    /// <summary>
-    /// Only the model: no connection is opened. Whatever fails here (a bad Database setting, a bad
-    /// key) fails again in the start-up check or the database preparation, which name it in Chinese.
-    /// </summary>
     /// <summary>Translates a query to SQL without running it: nothing is read, so a first install's empty file is no matter.</summary>
     private static void PrepareQueryPipeline(WebApplication app)
     {
@@ -221,6 +217,10 @@ public static class PosHost
         }
     }
 
+    /// <summary>
+    /// Only the model: no connection is opened. Whatever fails here (a bad Database setting, a bad
+    /// key) fails again in the start-up check or the database preparation, which name it in Chinese.
+    /// </summary>
     private static void BuildModel(WebApplication app)
     {
         try

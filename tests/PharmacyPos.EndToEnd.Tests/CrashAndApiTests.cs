@@ -130,6 +130,30 @@ public class CrashAndApiTests(PosFixture pos)
         }
     }
 
+    /// <summary>
+    /// The embedded sandbox is up a second before the till on a first install. It used to take the
+    /// process's SIGTERM for itself, and a till told to stop then (a shutdown, a service restart)
+    /// stopped only its sandbox and ran on without it.
+    /// </summary>
+    [Fact]
+    public async Task A_stop_asked_for_while_the_till_is_still_starting_ends_the_process()
+    {
+        var folder = PosServer.NewFolder();
+        try
+        {
+            // A hang is the failure: the cap is far beyond any start, not a speed limit.
+            var (exitCode, log) = await PosServer.TerminateWhileStartingAsync(folder, TimeSpan.FromSeconds(90));
+
+            Assert.True(exitCode is 0 or 143, $"exit code {exitCode}:\n{log}");
+            Assert.DoesNotContain("   at ", log);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_till_that_went_away_mid_payment_is_told_on_reopening_that_the_last_payment_was_cancelled_or_succeeded()
     {

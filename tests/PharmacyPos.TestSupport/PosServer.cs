@@ -13,6 +13,7 @@ public sealed partial class PosServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly bool _ownsFolder;
+    private readonly TaskCompletionSource _sandboxUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PosServer(Process process, string dataFolder, bool ownsFolder)
     {
@@ -54,6 +55,23 @@ public sealed partial class PosServer : IAsyncDisposable
     {
         var (process, server) = Launch(dataFolder, ownsFolder: false, extraArgs, null, ready: null);
         using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        process.WaitForExit(); // drains the redirected output
+        return (process.ExitCode, server.Log);
+    }
+
+    /// <summary>
+    /// A POS sent SIGTERM (what <c>systemctl stop</c> sends) as soon as its embedded sandbox is up,
+    /// while the till itself is still starting: its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Log)> TerminateWhileStartingAsync(string dataFolder, TimeSpan timeout)
+    {
+        var (process, server) = Launch(dataFolder, ownsFolder: false, [], null, ready: null);
+        await using var _ = server;
+        using var cancel = new CancellationTokenSource(timeout);
+        await server._sandboxUp.Task.WaitAsync(cancel.Token);
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync(cancel.Token);
         await process.WaitForExitAsync(cancel.Token);
         process.WaitForExit(); // drains the redirected output
         return (process.ExitCode, server.Log);
@@ -142,7 +160,11 @@ public sealed partial class PosServer : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
-        if (SandboxLine().Match(line) is { Success: true } s) SandboxUrl = s.Groups[1].Value;
+        if (SandboxLine().Match(line) is { Success: true } s)
+        {
+            SandboxUrl = s.Groups[1].Value;
+            _sandboxUp.TrySetResult();
+        }
         if (ready is not null && StartedLine().Match(line) is { Success: true } m) ready.TrySetResult(m.Groups[1].Value);
     }
 
