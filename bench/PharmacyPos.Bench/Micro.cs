@@ -7,10 +7,14 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PharmacyPos.Channels;
 using PharmacyPos.Channels.Alipay;
 using PharmacyPos.Channels.Insurance;
 using PharmacyPos.Channels.WeChatPay;
+using PharmacyPos.Data;
 using PharmacyPos.Domain;
 using PharmacyPos.Domain.Catalogue;
 using PharmacyPos.Domain.Payments;
@@ -127,6 +131,28 @@ public class ProtocolBenchmarks
 
     [Benchmark(Description = "Metrics on: the same with a listener taking every measurement")]
     public void MetricsOn() => PharmacyPos.Data.PosMetrics.Saved(_paid, []);
+
+    private ServiceProvider? _services;
+
+    [GlobalSetup(Target = nameof(RequestContext))]
+    public void PosData()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pharmacypos-bench-micro");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = Path.Combine(folder, "pos.db") }).Build();
+        _services = new ServiceCollection().AddPosData(configuration).BuildServiceProvider();
+    }
+
+    [GlobalCleanup(Target = nameof(RequestContext))]
+    public void StopPosData() => _services?.Dispose();
+
+    /// <summary>What every request pays before its first query: its scope, the context and the connection it will open.</summary>
+    [Benchmark(Description = "A request's database context (scope, context, its connection; SQLite)")]
+    public int RequestContext()
+    {
+        using var scope = _services!.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<PharmacyPos.Data.PosDbContext>().Database.GetDbConnection().ConnectionString.Length;
+    }
 
     [Benchmark(Description = "Route decision (bound, covered)")]
     public SettlementRoute Route() => SettlementRoute.Decide(_sale, _code, new PlatformAnswer.Bound("P1", "张三", Money.FromYuan(500m)));

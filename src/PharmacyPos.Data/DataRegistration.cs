@@ -28,8 +28,10 @@ public static class DataRegistration
             .Validate(o => o.FirstAfterSeconds is >= 0 and <= 86_400, "设置 Backup:FirstAfterSeconds 应在 0 到 86400 之间。")
             .ValidateOnStart();
         services.AddSingleton<Backup.Backups>();
+        // The options once per process, not per request: building them (paths, connection string, key lookup,
+        // EF's service-provider key) was work every scan and payment repeated for the same answer.
         services.AddDbContext<PosDbContext>((sp, options) => options.UsePosDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)
-            .AddInterceptors(sp.GetRequiredService<StorageWatch>()));
+            .AddInterceptors(sp.GetRequiredService<StorageWatch>()), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(sp => Claims.WorkClaims.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddScoped<Catalogue.CatalogueSearch>();
         services.AddScoped<Catalogue.CatalogueImport>();
