@@ -1,11 +1,21 @@
 using PharmacyPos.Data;
 using PharmacyPos.Web;
 
+// Taken before the run: the host disposes its services (the lifetime with them) when the run ends.
+var stopping = CancellationToken.None;
 try
 {
     if (await ConsoleCommands.TryRunAsync(args) is { } exitCode) return exitCode;
     var app = await PosHost.BuildAsync(args);
+    stopping = app.Lifetime.ApplicationStopping;
     await app.RunAsync();
+    return 0;
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // Told to stop (SIGTERM, Ctrl+C) while the host was still starting: the host gives that up with a
+    // cancellation, which is the stop the operator asked for, not a crash.
+    Console.Error.WriteLine("收银系统在启动过程中被停止。");
     return 0;
 }
 catch (DatabaseUnavailableException e)

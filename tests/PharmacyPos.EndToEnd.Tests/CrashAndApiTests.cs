@@ -133,7 +133,8 @@ public class CrashAndApiTests(PosFixture pos)
     /// <summary>
     /// The embedded sandbox is up a second before the till on a first install. It used to take the
     /// process's SIGTERM for itself, and a till told to stop then (a shutdown, a service restart)
-    /// stopped only its sandbox and ran on without it.
+    /// stopped only its sandbox and ran on without it. A stop a moment later, while the host itself
+    /// starts, ended in an unhandled cancellation (exit 134, a stack trace) until Program.cs took it as the stop it is.
     /// </summary>
     [Fact]
     public async Task A_stop_asked_for_while_the_till_is_still_starting_ends_the_process()
@@ -144,8 +145,9 @@ public class CrashAndApiTests(PosFixture pos)
             // A hang is the failure: the cap is far beyond any start, not a speed limit.
             var (exitCode, log) = await PosServer.TerminateWhileStartingAsync(folder, TimeSpan.FromSeconds(90));
 
+            // 143: ended by the signal before the host listened for it; 0: the host stopped, or gave up its start (Program.cs).
             Assert.True(exitCode is 0 or 143, $"exit code {exitCode}:\n{log}");
-            Assert.DoesNotContain("   at ", log);
+            Assert.DoesNotContain("Unhandled exception", log);
         }
         finally
         {
