@@ -20,6 +20,20 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
         await using (db) return await checkout.ScanAsync(sale, code, form);
     }
 
+    /// <summary>A 2102 whose answer is lost and a 2601 that meets <paramref name="reversal"/>: the attempt is left pending.</summary>
+    private async Task<AttemptView> SettlementLostAsync(FaultKind reversal, string customer)
+    {
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
+        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Reverse, reversal));
+        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code(customer, Wallet.Alipay))).Attempt;
+        Assert.Equal(OrderStatus.Pending, attempt.Status);
+        return attempt;
+    }
+
+    /// <summary>What the insurance platform kept for the order: settled less reversed, in fen.</summary>
+    private long NetSettledFen(AttemptView attempt) =>
+        h.Ledger(attempt.TradeNo.Value).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : -e.AmountFen);
+
     private async Task<AttemptView> PollAsync(long orderId)
     {
         var (checkout, db) = h.Checkout();
@@ -188,7 +202,7 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
         Assert.Equal((PaymentMethod.InsuranceAccount, OrderStatus.Failed), (attempt.Method, attempt.Status));
         Assert.Equal("SETTLEMENT_REVERSED", attempt.Failure!.Code);
         Assert.Contains("未扣款", attempt.Failure.Message);
-        Assert.Equal(0, h.Ledger(attempt.TradeNo.Value).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : -e.AmountFen));
+        Assert.Equal(0, NetSettledFen(attempt));
     }
 
     [Fact]
@@ -196,10 +210,7 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
     {
         // The 2102 is settled but its answer lost; the 2601 fails before the platform does anything, so the
         // platform still says "settled". The till decided to withdraw: the next poll withdraws again, it does not ask.
-        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
-        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Reverse, FaultKind.ServerError));
-        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("rich-bound", Wallet.Alipay))).Attempt;
-        Assert.Equal(OrderStatus.Pending, attempt.Status);
+        var attempt = await SettlementLostAsync(reversal: FaultKind.ServerError, "rich-bound");
         Assert.True(attempt.Cancelling);
         h.Faults.Clear();
 
@@ -207,16 +218,13 @@ public sealed class MobileCheckoutTests(MobileHarness h) : IClassFixture<MobileH
 
         Assert.Equal(OrderStatus.Failed, after.Status);
         Assert.Equal("SETTLEMENT_REVERSED", after.Failure!.Code);
-        Assert.Equal(0, h.Ledger(attempt.TradeNo.Value).Sum(e => e.Movement == Movement.InsuranceSettlement ? e.AmountFen : -e.AmountFen));
+        Assert.Equal(0, NetSettledFen(attempt));
     }
 
     [Fact]
     public async Task When_the_2601_is_lost_too_the_wait_withdraws_the_settlement_by_2601_at_60_seconds()
     {
-        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Settle, FaultKind.LostResponse));
-        h.Faults.Add(new FaultRule("insurance", Channels.Insurance.Infno.Reverse, FaultKind.LostResponse));
-        var attempt = Assert.IsType<ScanResult.Started>(await ScanAsync(await h.SaleAsync("YP00001"), h.Code("slow", Wallet.Alipay))).Attempt;
-        Assert.Equal(OrderStatus.Pending, attempt.Status);
+        var attempt = await SettlementLostAsync(reversal: FaultKind.LostResponse, "slow");
 
         h.Clock.Advance(TimeSpan.FromSeconds(60));
         var failed = await PollAsync(attempt.OrderId);
