@@ -141,13 +141,13 @@ public sealed class PaymentLoad(TextWriter console)
     /// §5: until the POS says it is ready. A till's daily start is on its existing database; a
     /// first install also migrates a fresh file, makes the sandbox's keys and loads the demo
     /// catalogue. Both are measured on the build the tests run (JIT) and on the till as installed:
-    /// <c>dotnet publish -r linux-x64 -p:PublishReadyToRun=true</c> (README, "Installing a till").
+    /// <c>dotnet publish src/PharmacyPos.Web -p:PublishProfile=Till</c> (README).
     /// </summary>
     public static async Task<List<Result>> StartupAsync(int runs, TextWriter console)
     {
-        var published = await PublishedTill.DllAsync(console);
+        var published = await PublishedTill.ExecutableAsync(console);
         var results = new List<Result>();
-        foreach (var (build, webDll) in new[] { ("published ReadyToRun", published), ("Release build, JIT", (string?)null) })
+        foreach (var (build, till) in new[] { ("published till", published), ("Release build, JIT", (string?)null) })
         {
             var fresh = new List<double>();
             var again = new List<double>();
@@ -155,11 +155,11 @@ public sealed class PaymentLoad(TextWriter console)
             {
                 var folder = PosServer.NewFolder();
                 var clock = Stopwatch.StartNew();
-                await using (var first = await StartAsync(webDll, folder)) fresh.Add(clock.Elapsed.TotalMilliseconds);
+                await using (var first = await StartAsync(till, folder)) fresh.Add(clock.Elapsed.TotalMilliseconds);
                 for (var day = 0; day < 2; day++)
                 {
                     clock.Restart();
-                    await using (var next = await StartAsync(webDll, folder)) again.Add(clock.Elapsed.TotalMilliseconds);
+                    await using (var next = await StartAsync(till, folder)) again.Add(clock.Elapsed.TotalMilliseconds);
                 }
                 Directory.Delete(folder, recursive: true);
             }
@@ -172,7 +172,7 @@ public sealed class PaymentLoad(TextWriter console)
         return results;
 
         static string Runs(List<double> times) => "runs: " + string.Join(", ", times.Select(t => $"{t / 1000:0.00} s"));
-        static Task<PosServer> StartAsync(string? webDll, string folder) =>
-            webDll is null ? PosServer.StartInAsync(folder, new Dictionary<string, string>()) : PosServer.StartBuildInAsync(webDll, folder, []);
+        static Task<PosServer> StartAsync(string? till, string folder) =>
+            till is null ? PosServer.StartInAsync(folder, new Dictionary<string, string>()) : PosServer.StartBuildInAsync(till, folder, []);
     }
 }

@@ -5,6 +5,7 @@ using PharmacyPos.Bench;
 // dotnet bench/PharmacyPos.Bench/bin/Release/net10.0/PharmacyPos.Bench.dll [--quick] [--postgres "Host=…"] [--out bench/RESULTS.md]
 // bench/run.sh builds Release, starts a throwaway PostgreSQL and runs this.
 var quick = args.Contains("--quick");
+PublishedTill.Smoke = quick;
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "chain", "reports", "stock", "scanner", "micro"];

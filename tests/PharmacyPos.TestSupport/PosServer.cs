@@ -39,9 +39,12 @@ public sealed partial class PosServer : IAsyncDisposable
     public static Task<PosServer> StartInAsync(string dataFolder, IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
         StartInAsync(dataFolder, ownsFolder: false, extraArgs, environment);
 
-    /// <summary>A POS from another build of it (the bench's published, ReadyToRun one) on the database in <paramref name="dataFolder"/>.</summary>
-    public static Task<PosServer> StartBuildInAsync(string webDll, string dataFolder, params string[] extraArgs) =>
-        StartInAsync(dataFolder, ownsFolder: false, extraArgs, null, webDll);
+    /// <summary>
+    /// A POS from another build of it on the database in <paramref name="dataFolder"/>: a <c>.dll</c> is run by
+    /// <c>dotnet</c>, anything else is the till's own executable (the bench's published, self-contained one).
+    /// </summary>
+    public static Task<PosServer> StartBuildInAsync(string build, string dataFolder, params string[] extraArgs) =>
+        StartInAsync(dataFolder, ownsFolder: false, extraArgs, null, build);
 
     public static string NewFolder()
     {
@@ -113,10 +116,10 @@ public sealed partial class PosServer : IAsyncDisposable
     }
 
     private static async Task<PosServer> StartInAsync(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment,
-        string? webDll = null)
+        string? build = null)
     {
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, environment, ready, webDll);
+        var (process, server) = Launch(dataFolder, ownsFolder, extraArgs, environment, ready, build);
         var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
         if (finished != ready.Task)
         {
@@ -128,9 +131,10 @@ public sealed partial class PosServer : IAsyncDisposable
     }
 
     private static (Process, PosServer) Launch(string dataFolder, bool ownsFolder, string[] extraArgs, IReadOnlyDictionary<string, string>? environment,
-        TaskCompletionSource<string>? ready, string? webDll = null)
+        TaskCompletionSource<string>? ready, string? build = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var executable = build is not null && !build.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(executable ? build! : "dotnet")
         {
             WorkingDirectory = dataFolder,
             RedirectStandardOutput = true,
@@ -139,7 +143,7 @@ public sealed partial class PosServer : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(webDll ?? WebDll());
+        if (!executable) start.ArgumentList.Add(build ?? WebDll());
         string[] args = ["--urls", "http://127.0.0.1:0", "--Sandbox:Url", "http://127.0.0.1:0", "--Database:Path", Path.Combine(dataFolder, "pos.db"), .. extraArgs];
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
