@@ -12,9 +12,10 @@ public static class PublishedTill
     private static Task<string>? _published;
 
     /// <summary>
-    /// The smoke run (<c>--quick</c>) leaves the framework out of the composite image: compiling it takes
-    /// about four minutes of one core, which the smoke, which checks that every section runs and measures
-    /// nothing, would add to every CI run. The till is still self-contained and started by its executable.
+    /// The smoke run (<c>--quick</c>) publishes without the composite image (each assembly compiled on its own):
+    /// compiling the framework takes about five minutes of one core, which the smoke, which checks that every
+    /// section runs and measures nothing, would add to every CI run. The till is still self-contained and
+    /// started by its executable.
     /// </summary>
     public static bool Smoke { get; set; }
 
@@ -42,7 +43,7 @@ public static class PublishedTill
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + await printed + await errors);
-        console.WriteLine($"  published the till (self-contained, {(Smoke ? "ReadyToRun without the framework, smoke" : "composite ReadyToRun")}) into {output}");
+        console.WriteLine($"  published the till (self-contained, {(Smoke ? "ReadyToRun per assembly, smoke" : "composite ReadyToRun")}) into {output}");
         return Path.Combine(output, "PharmacyPos.Web");
     }
 }
