@@ -54,6 +54,11 @@ public sealed class PhonePageTests(PosFixture pos) : IAsyncLifetime
         var pending = phone.GetByTestId("pending");
         await Expect(pending).ToContainTextAsync("支付宝 待支付 ¥38.30");
         await phone.ScreenshotAsync(new() { Path = Path.Combine(PosFixture.ArtifactsFolder, "sandbox-phone.png") });
+        // The page polls every second; a button it rebuilt each time would be detached under the finger.
+        var button = await pending.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ElementHandleAsync();
+        for (var polls = 0; polls < 3; polls++)
+            await phone.WaitForResponseAsync(r => r.Url.EndsWith("/state"));
+        Assert.True(await button.EvaluateAsync<bool>("b => b.isConnected"), "the pending payment's button was redrawn though nothing changed");
         await pending.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
         await Expect(pending).ToHaveCountAsync(0);
 

@@ -97,15 +97,21 @@ public static class PhoneEndpoints
             return `<div class="wallet ${cls}" data-testid="${cls}-code"><h2>${title}</h2><img alt="${title}二维码" src="${w.qr}" width="200" height="200">
                     <div class="code" data-code="${w.code}">${w.code}</div><small>余额 ¥${w.balance}</small></div>`;
           }
+          const shown = { wallets: null, pending: null };
           async function refresh() {
             const r = await fetch(base + '/state');
             if (!r.ok) return;
             const s = await r.json();
             document.getElementById('name').textContent = s.name;
             document.getElementById('auto').checked = s.autoConfirm;
-            document.getElementById('wallets').innerHTML =
-              wallet('alipay', '支付宝付款码', s.alipay) + wallet('wechat', '微信电子社保卡支付码', s.wechat);
+            // Redrawn only when something changed: a button rebuilt every second under the buyer's
+            // finger (or a test's click) is a button that is never there to press.
+            const wallets = wallet('alipay', '支付宝付款码', s.alipay) + wallet('wechat', '微信电子社保卡支付码', s.wechat);
+            if (wallets !== shown.wallets) document.getElementById('wallets').innerHTML = shown.wallets = wallets;
             document.getElementById('card').textContent = s.card ? `已绑定电子社保卡：${s.card.name}，医保个人账户余额 ¥${s.card.balance}` : '未绑定电子社保卡';
+            const pendingKey = JSON.stringify(s.pending);
+            if (pendingKey === shown.pending) return;
+            shown.pending = pendingKey;
             const pending = document.getElementById('pending');
             pending.innerHTML = '';
             for (const p of s.pending) {
