@@ -27,9 +27,7 @@ public static class PublishedTill
     {
         var output = Path.Combine(Path.GetTempPath(), "pharmacypos-bench-publish");
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PharmacyPos.sln"))) root = root.Parent;
-        var project = Path.Combine(root?.FullName ?? throw new InvalidOperationException("PharmacyPos.sln not found"), "src", "PharmacyPos.Web");
+        var project = Path.Combine(PharmacyPos.TestSupport.Repository.Root, "src", "PharmacyPos.Web");
         // The SDK keeps its ahead-of-time images across a change of the composite setting (the smoke's and the full
         // run's differ): a framework assembly left rewritten for a composite image that is not published aborts the
         // till at its first instruction. Each publish compiles afresh.

@@ -66,10 +66,5 @@ public sealed class FirstInstallSchemaTests : IDisposable
         .SqlQueryRaw<string>("SELECT \"MigrationId\" || ' ' || \"ProductVersion\" AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY 1")
         .ToListAsync();
 
-    private static string SourcePath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PharmacyPos.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PharmacyPos.sln not found"), "src", "PharmacyPos.Data", "Migrations", "Sqlite", "FirstInstall.sql");
-    }
+    private static string SourcePath() => Path.Combine(TestSupport.Repository.Root, "src", "PharmacyPos.Data", "Migrations", "Sqlite", "FirstInstall.sql");
 }

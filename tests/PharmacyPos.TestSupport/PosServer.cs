@@ -180,12 +180,9 @@ public sealed partial class PosServer : IAsyncDisposable
 
     private static string WebDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PharmacyPos.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("PharmacyPos.sln not found above " + AppContext.BaseDirectory);
         // Same configuration as this test assembly (bin/<Configuration>/net10.0/).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(dir.FullName, "src", "PharmacyPos.Web", "bin", configuration, "net10.0", "PharmacyPos.Web.dll");
+        var dll = Path.Combine(Repository.Root, "src", "PharmacyPos.Web", "bin", configuration, "net10.0", "PharmacyPos.Web.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build PharmacyPos.Web first", dll);
     }
 
