@@ -210,8 +210,10 @@ public class MobilePaymentTests(PosFixture pos)
     public async Task Print_receipt_is_a_button_and_F8_opens_the_receipt_which_prints_itself()
     {
         var page = await SaleOnMobileScreenAsync(("YP00001", 1));
+        await Till.WatchAnnouncementAsync(page, "支付成功");
         await ScanAsync(page, await pos.CodeAsync("auto"));
         var tradeNo = await PaidTradeNoAsync(page);
+        Assert.False(await Till.DialogWasOnPageAtAnnouncementAsync(page), "the scan dialog was still on the page when 支付成功 was shown");
 
         var button = page.GetByRole(AriaRole.Button, new() { Name = "打印小票" });
         await Expect(button).ToContainTextAsync("F8");

@@ -231,6 +231,19 @@ public class SaleScreenTests(PosFixture pos)
     }
 
     [Fact]
+    public async Task A_cash_sale_is_announced_only_once_its_dialog_has_left_so_F8_on_reading_it_opens_the_receipt()
+    {
+        var page = await pos.SaleAsync("YP00001");
+        await Till.WatchAnnouncementAsync(page, "现金收款成功");
+        var tradeNo = await Till.PayCashAsync(page);
+        Assert.False(await Till.DialogWasOnPageAtAnnouncementAsync(page), "现金结算 was still on the page when 现金收款成功 was shown");
+
+        var receipt = await page.RunAndWaitForPopupAsync(() => page.Keyboard.PressAsync("F8"));
+        Assert.EndsWith($"/receipt/{tradeNo}?print=1", receipt.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Cash_below_the_total_is_refused_in_chinese_and_nothing_is_saved()
     {
         var page = await pos.OpenTillAsync();

@@ -73,6 +73,26 @@ public static partial class Till
         return TradeNoIn(await page.GetByTestId("status").TextContentAsync());
     }
 
+    /// <summary>
+    /// Records, at the moment the status first says <paramref name="text"/>, whether a dialog was still on the
+    /// page: a cashier presses the next key (F8) on reading it, and a dialog would keep that key.
+    /// </summary>
+    public static Task WatchAnnouncementAsync(IPage page, string text) => page.EvaluateAsync("""
+        text => {
+            window.dialogAtAnnouncement = undefined;
+            const seen = () => {
+                const status = document.querySelector('[data-testid=status]');
+                if (window.dialogAtAnnouncement !== undefined || !status || !status.textContent.includes(text)) return;
+                window.dialogAtAnnouncement = document.querySelector('[data-modal]') !== null;
+            };
+            new MutationObserver(seen).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }
+        """, text);
+
+    /// <summary>What <see cref="WatchAnnouncementAsync"/> saw, once the status has said it.</summary>
+    public static Task<bool> DialogWasOnPageAtAnnouncementAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => window.dialogAtAnnouncement");
+
     public static string TradeNoIn(string? text) => TradeNoPattern().Match(text ?? "").Value;
 
     [GeneratedRegex("[0-9]{24}")]
