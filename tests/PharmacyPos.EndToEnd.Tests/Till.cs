@@ -89,9 +89,9 @@ public static partial class Till
         }
         """, text);
 
-    /// <summary>What <see cref="WatchAnnouncementAsync"/> saw, once the status has said it.</summary>
-    public static Task<bool> DialogWasOnPageAtAnnouncementAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => window.dialogAtAnnouncement");
+    /// <summary>What <see cref="WatchAnnouncementAsync"/> saw once the status said it; null if it never saw the status say it.</summary>
+    public static Task<bool?> DialogWasOnPageAtAnnouncementAsync(IPage page) =>
+        page.EvaluateAsync<bool?>("() => window.dialogAtAnnouncement === undefined ? null : window.dialogAtAnnouncement");
 
     public static string TradeNoIn(string? text) => TradeNoPattern().Match(text ?? "").Value;
 
