@@ -213,9 +213,7 @@ public class MobilePaymentTests(PosFixture pos)
         await Till.WatchAnnouncementAsync(page, "支付成功");
         await ScanAsync(page, await pos.CodeAsync("auto"));
         var tradeNo = await PaidTradeNoAsync(page);
-        var dialogAtAnnouncement = await Till.DialogWasOnPageAtAnnouncementAsync(page);
-        Assert.True(dialogAtAnnouncement is not null, "the watch never saw the status announce the payment");
-        Assert.False(dialogAtAnnouncement, "the scan dialog was still on the page when 支付成功 was shown");
+        await Till.AssertNoDialogAtAnnouncementAsync(page, "the scan dialog was still on the page when 支付成功 was shown");
 
         var button = page.GetByRole(AriaRole.Button, new() { Name = "打印小票" });
         await Expect(button).ToContainTextAsync("F8");

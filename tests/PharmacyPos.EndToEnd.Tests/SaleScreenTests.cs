@@ -236,9 +236,7 @@ public class SaleScreenTests(PosFixture pos)
         var page = await pos.SaleAsync("YP00001");
         await Till.WatchAnnouncementAsync(page, "现金收款成功");
         var tradeNo = await Till.PayCashAsync(page);
-        var dialogAtAnnouncement = await Till.DialogWasOnPageAtAnnouncementAsync(page);
-        Assert.True(dialogAtAnnouncement is not null, "the watch never saw the status announce the payment");
-        Assert.False(dialogAtAnnouncement, "现金结算 was still on the page when 现金收款成功 was shown");
+        await Till.AssertNoDialogAtAnnouncementAsync(page, "现金结算 was still on the page when 现金收款成功 was shown");
 
         var receipt = await page.RunAndWaitForPopupAsync(() => page.Keyboard.PressAsync("F8"));
         Assert.EndsWith($"/receipt/{tradeNo}?print=1", receipt.Url);

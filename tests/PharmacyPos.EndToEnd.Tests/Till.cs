@@ -89,9 +89,13 @@ public static partial class Till
         }
         """, text);
 
-    /// <summary>What <see cref="WatchAnnouncementAsync"/> saw once the status said it; null if it never saw the status say it.</summary>
-    public static Task<bool?> DialogWasOnPageAtAnnouncementAsync(IPage page) =>
-        page.EvaluateAsync<bool?>("() => window.dialogAtAnnouncement === undefined ? null : window.dialogAtAnnouncement");
+    /// <summary>What <see cref="WatchAnnouncementAsync"/> saw: it must have seen the announcement, and no dialog with it.</summary>
+    public static async Task AssertNoDialogAtAnnouncementAsync(IPage page, string failure)
+    {
+        var dialogAtAnnouncement = await page.EvaluateAsync<bool?>("() => window.dialogAtAnnouncement === undefined ? null : window.dialogAtAnnouncement");
+        Assert.True(dialogAtAnnouncement is not null, "the watch never saw the status announce the payment");
+        Assert.False(dialogAtAnnouncement, failure);
+    }
 
     public static string TradeNoIn(string? text) => TradeNoPattern().Match(text ?? "").Value;
 
