@@ -6,6 +6,7 @@ using PharmacyPos.Bench;
 // bench/run.sh builds Release, starts a throwaway PostgreSQL and runs this.
 var quick = args.Contains("--quick");
 PublishedTill.Smoke = quick;
+PaymentLoad.Smoke = quick;
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("PHARMACYPOS_TEST_POSTGRES");
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["startup", "payments", "queries", "chain", "reports", "stock", "scanner", "micro"];
